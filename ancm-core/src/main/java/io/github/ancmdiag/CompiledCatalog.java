@@ -1,0 +1,169 @@
+package io.github.ancmdiag;
+
+import io.github.ancmdiag.internal.match.CompiledMatcher;
+import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.rules.Catalog;
+import io.github.ancmdiag.rules.CatalogEntry;
+import io.github.ancmdiag.rules.Signature;
+import io.github.ancmdiag.rules.Variant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A catalog compiled for matching: every distinct template once in one {@link CompiledMatcher},
+ * each template and status mapped back to the signatures that use it, and each signature's weight
+ * worked out once. Built by {@link Diagnoser.Builder#build()}; immutable and shared.
+ */
+final class CompiledCatalog {
+  static final double TEXT_WEIGHT = 3.0;
+  static final double STATUS_WEIGHT = 2.0;
+  static final double OBSERVATION_WEIGHT = 1.0;
+  /** Extra weight per constrained capture: a message pinned to a code says more. */
+  static final double CONSTRAINT_BONUS = 0.25;
+
+  /** One signature of one variant of one entry. */
+  static final class SigRef {
+    final int entry;
+    final int variant;
+    final int signature;
+    final CatalogEntry entryRef;
+    final Variant variantRef;
+    final Signature sig;
+    double weight;
+    double baseWeight;
+
+    SigRef(int entry, int variant, int signature, CatalogEntry e, Variant v, Signature s) {
+      this.entry = entry;
+      this.variant = variant;
+      this.signature = signature;
+      this.entryRef = e;
+      this.variantRef = v;
+      this.sig = s;
+    }
+  }
+
+  final Catalog catalog;
+  final CompiledMatcher matcher;
+  final List<Template> templates;
+  /** For each template: the signatures using it. */
+  final List<List<SigRef>> templateRefs;
+  /** Every status signature. */
+  final List<SigRef> statusRefs;
+  /** Every signature, by entry, variant and position. */
+  final SigRef[][][] refs;
+
+  CompiledCatalog(Catalog catalog) {
+    this.catalog = catalog;
+    Map<String, Integer> templateIndex = new LinkedHashMap<>();
+    List<Template> tpls = new ArrayList<>();
+    List<List<SigRef>> trefs = new ArrayList<>();
+    List<SigRef> srefs = new ArrayList<>();
+    List<CatalogEntry> entries = catalog.entries();
+    refs = new SigRef[entries.size()][][];
+    for (int e = 0; e < entries.size(); e++) {
+      CatalogEntry entry = entries.get(e);
+      refs[e] = new SigRef[entry.variants().size()][];
+      for (int v = 0; v < entry.variants().size(); v++) {
+        Variant variant = entry.variants().get(v);
+        refs[e][v] = new SigRef[variant.signatures().size()];
+        for (int s = 0; s < variant.signatures().size(); s++) {
+          Signature sig = variant.signatures().get(s);
+          SigRef ref = new SigRef(e, v, s, entry, variant, sig);
+          refs[e][v][s] = ref;
+          if (sig.kind() == Signature.Kind.STATUS) {
+            srefs.add(ref);
+          }
+          for (String text : sig.texts()) {
+            Integer idx = templateIndex.get(text);
+            if (idx == null) {
+              idx = tpls.size();
+              templateIndex.put(text, idx);
+              tpls.add(Template.parse(text));
+              trefs.add(new ArrayList<>());
+            }
+            trefs.get(idx).add(ref);
+          }
+        }
+      }
+    }
+    this.templates = List.copyOf(tpls);
+    this.templateRefs = trefs;
+    this.statusRefs = List.copyOf(srefs);
+    this.matcher = new CompiledMatcher(templates);
+    computeWeights(templateIndex);
+  }
+
+  /**
+   * A signature's weight is its kind's weight times its multiplier, divided among the entries
+   * that have an equivalent signature in an overlapping version range: shared evidence decides
+   * little, evidence of one cause alone decides much.
+   */
+  private void computeWeights(Map<String, Integer> templateIndex) {
+    List<SigRef> all = new ArrayList<>();
+    List<Set<String>> keys = new ArrayList<>();
+    for (SigRef[][] byVariant : refs) {
+      for (SigRef[] bySig : byVariant) {
+        for (SigRef r : bySig) {
+          all.add(r);
+          keys.add(keys(r.sig, templateIndex));
+        }
+      }
+    }
+    for (int i = 0; i < all.size(); i++) {
+      SigRef r = all.get(i);
+      Set<Integer> sharing = new HashSet<>();
+      for (int j = 0; j < all.size(); j++) {
+        SigRef o = all.get(j);
+        if (o.sig.kind() == r.sig.kind()
+            && o.variantRef.versions().intersects(r.variantRef.versions())
+            && intersects(keys.get(i), keys.get(j))) {
+          sharing.add(o.entry);
+        }
+      }
+      r.baseWeight = base(r.sig, templateIndex) * r.sig.weight();
+      r.weight = r.baseWeight / Math.max(1, sharing.size());
+    }
+  }
+
+  private double base(Signature sig, Map<String, Integer> templateIndex) {
+    switch (sig.kind()) {
+      case TEXT:
+        int constraints = 0;
+        for (String t : sig.texts()) {
+          constraints = Math.max(constraints,
+              templates.get(templateIndex.get(t)).constraintCount());
+        }
+        return TEXT_WEIGHT * (1 + CONSTRAINT_BONUS * constraints);
+      case STATUS:
+        return STATUS_WEIGHT;
+      default:
+        return OBSERVATION_WEIGHT;
+    }
+  }
+
+  private Set<String> keys(Signature sig, Map<String, Integer> templateIndex) {
+    Set<String> k = new HashSet<>();
+    for (String t : sig.texts()) {
+      k.add(templates.get(templateIndex.get(t)).matchKey());
+    }
+    for (HttpStatus st : sig.statuses()) {
+      k.add(st.toString());
+    }
+    sig.observation().ifPresent(o -> k.add(o.key()));
+    return k;
+  }
+
+  private static boolean intersects(Set<String> a, Set<String> b) {
+    for (String x : a) {
+      if (b.contains(x)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

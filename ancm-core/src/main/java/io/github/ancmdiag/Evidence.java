@@ -1,0 +1,215 @@
+package io.github.ancmdiag;
+
+import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.model.AspNetCoreVersion;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jetbrains.annotations.Contract;
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+import org.jetbrains.annotations.Unmodifiable;
+
+/**
+ * Everything known about one incident: records from any channel, observations, and the ASP.NET
+ * Core version when known. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Evidence evidence = Evidence.builder()
+ *     .browser("HTTP Error 500.30 - ANCM In-Process Start Failure")
+ *     .eventLog("Application '/LM/W3SVC/5/ROOT' with physical root 'C:\\app\\' failed to load"
+ *         + " clr and managed application. CLR worker thread exited prematurely")
+ *     .observe(Observation.STDOUT_LOG_EMPTY)
+ *     .build();
+ * }</pre>
+ */
+public final class Evidence {
+  private final List<LogRecord> records;
+  private final Set<Observation> observations;
+  private final AspNetCoreVersion version;
+
+  private Evidence(List<LogRecord> records, Set<Observation> observations,
+      @Nullable AspNetCoreVersion version) {
+    this.records = List.copyOf(records);
+    this.observations = Collections.unmodifiableSet(
+        observations.isEmpty() ? EnumSet.noneOf(Observation.class) : EnumSet.copyOf(observations));
+    this.version = version;
+  }
+
+  /**
+   * Starts building evidence.
+   *
+   * @return a new builder
+   */
+  @Contract(pure = true)
+  public static @NotNull Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates evidence from records alone.
+   *
+   * @param records the records
+   * @return new evidence
+   */
+  public static @NotNull Evidence of(@NotNull LogRecord... records) {
+    Builder b = builder();
+    for (LogRecord r : records) {
+      b.record(r);
+    }
+    return b.build();
+  }
+
+  /**
+   * Returns the records, in the order added.
+   *
+   * @return the records
+   */
+  public @NotNull @Unmodifiable List<LogRecord> records() {
+    return records;
+  }
+
+  /**
+   * Returns the observations given.
+   *
+   * @return the observations
+   */
+  public @NotNull @Unmodifiable Set<Observation> observations() {
+    return observations;
+  }
+
+  /**
+   * Returns the ASP.NET Core version of the app, when known.
+   *
+   * @return the version, or empty
+   */
+  public @NotNull Optional<AspNetCoreVersion> aspNetCoreVersion() {
+    return Optional.ofNullable(version);
+  }
+
+  /**
+   * Returns a builder holding this evidence, to add more.
+   *
+   * @return a new builder
+   */
+  public @NotNull Builder toBuilder() {
+    Builder b = new Builder();
+    b.records.addAll(records);
+    b.observations.addAll(observations);
+    b.version = version;
+    return b;
+  }
+
+  /** Builds {@link Evidence}. Not thread-safe; {@link #build()} may be called repeatedly. */
+  public static final class Builder {
+    private final List<LogRecord> records = new ArrayList<>();
+    private final Set<Observation> observations = EnumSet.noneOf(Observation.class);
+    private AspNetCoreVersion version;
+
+    private Builder() {}
+
+    /**
+     * Adds a record.
+     *
+     * @param record the record
+     * @return this builder
+     */
+    public @NotNull Builder record(@NotNull LogRecord record) {
+      records.add(Objects.requireNonNull(record, "record"));
+      return this;
+    }
+
+    /**
+     * Adds text seen in a channel.
+     *
+     * @param channel where it was seen
+     * @param text the text
+     * @return this builder
+     */
+    public @NotNull Builder text(@NotNull Channel channel, @NotNull CharSequence text) {
+      return record(LogRecord.of(channel, text));
+    }
+
+    /**
+     * Adds what the browser showed.
+     *
+     * @param text an error page's text or a pasted browser message
+     * @return this builder
+     */
+    public @NotNull Builder browser(@NotNull CharSequence text) {
+      return text(Channel.BROWSER, text);
+    }
+
+    /**
+     * Adds one event log entry.
+     *
+     * @param text the event's message, with or without Event Viewer details around it
+     * @return this builder
+     */
+    public @NotNull Builder eventLog(@NotNull CharSequence text) {
+      return text(Channel.EVENT_LOG, text);
+    }
+
+    /**
+     * Adds the content of an ANCM stdout log.
+     *
+     * @param text the log's content
+     * @return this builder
+     */
+    public @NotNull Builder stdoutLog(@NotNull CharSequence text) {
+      return text(Channel.STDOUT_LOG, text);
+    }
+
+    /**
+     * Adds the content of an ANCM debug log.
+     *
+     * @param text the log's content
+     * @return this builder
+     */
+    public @NotNull Builder debugLog(@NotNull CharSequence text) {
+      return text(Channel.DEBUG_LOG, text);
+    }
+
+    /**
+     * Adds observations.
+     *
+     * @param observations what was seen but cannot be attached
+     * @return this builder
+     */
+    public @NotNull Builder observe(@NotNull Observation... observations) {
+      for (Observation o : observations) {
+        this.observations.add(Objects.requireNonNull(o, "observation"));
+      }
+      return this;
+    }
+
+    /**
+     * Sets the app's ASP.NET Core version.
+     *
+     * @param version the version
+     * @return this builder
+     * @throws IllegalStateException if the version was already set
+     */
+    public @NotNull Builder aspNetCoreVersion(@NotNull AspNetCoreVersion version) {
+      Objects.requireNonNull(version, "version");
+      if (this.version != null) {
+        throw new IllegalStateException("aspNetCoreVersion was already set to " + this.version);
+      }
+      this.version = version;
+      return this;
+    }
+
+    /**
+     * Builds the evidence.
+     *
+     * @return new immutable evidence
+     */
+    public @NotNull Evidence build() {
+      return new Evidence(records, observations, version);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.ancmdiag;
+
+import java.util.Objects;
+import org.jetbrains.annotations.NotNull;
+
+/**
+ * A piece of evidence weighed for or against a diagnosis.
+ *
+ * @param signatureId the catalog signature concerned
+ * @param channel the channel the evidence is about
+ * @param detail the quoted text, status or observation found, or why it contradicts
+ * @param source where the evidence was read ({@code file:line}), or the empty string
+ * @param weight how much it counted
+ */
+public record Finding(
+    @NotNull String signatureId,
+    @NotNull Channel channel,
+    @NotNull String detail,
+    @NotNull String source,
+    double weight) {
+
+  /**
+   * Validates the parts.
+   *
+   * @throws NullPointerException if a part is null
+   */
+  public Finding {
+    Objects.requireNonNull(signatureId, "signatureId");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(detail, "detail");
+    Objects.requireNonNull(source, "source");
+  }
+
+  @Override
+  public String toString() {
+    return channel + " " + detail + (source.isEmpty() ? "" : " (" + source + ")");
+  }
+}

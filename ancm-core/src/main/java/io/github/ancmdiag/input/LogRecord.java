@@ -1,0 +1,188 @@
+package io.github.ancmdiag.input;
+
+import io.github.ancmdiag.Channel;
+import java.util.Objects;
+import org.jetbrains.annotations.Contract;
+import org.jetbrains.annotations.NotNull;
+
+/**
+ * One record of evidence: an event log entry, a log line or grouped lines, or an error page's text,
+ * with the channel it came from and where it was read. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * LogRecord record = LogRecord.of(Channel.EVENT_LOG,
+ *     "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8007023e'.");
+ * }</pre>
+ */
+public final class LogRecord {
+  private final Channel channel;
+  private final String text;
+  private final String source;
+  private final long line;
+  private final int eventId;
+
+  private LogRecord(Builder b) {
+    this.channel = b.channel;
+    this.text = b.text;
+    this.source = b.source;
+    this.line = b.line;
+    this.eventId = b.eventId;
+  }
+
+  /**
+   * Creates a record with no location.
+   *
+   * @param channel where the text was seen
+   * @param text the text as the software printed it
+   * @return a new record
+   */
+  @Contract(pure = true)
+  public static @NotNull LogRecord of(@NotNull Channel channel, @NotNull CharSequence text) {
+    return builder(channel, text).build();
+  }
+
+  /**
+   * Starts a builder for a record with location details.
+   *
+   * @param channel where the text was seen
+   * @param text the text as the software printed it
+   * @return a new builder
+   */
+  public static @NotNull Builder builder(@NotNull Channel channel, @NotNull CharSequence text) {
+    return new Builder(channel, text);
+  }
+
+  /**
+   * Returns the channel the text came from.
+   *
+   * @return the channel
+   */
+  public @NotNull Channel channel() {
+    return channel;
+  }
+
+  /**
+   * Returns the text of the record.
+   *
+   * @return the text, never null
+   */
+  public @NotNull String text() {
+    return text;
+  }
+
+  /**
+   * Returns where the record was read, such as a file name; empty when unknown.
+   *
+   * @return the source name, or the empty string
+   */
+  public @NotNull String source() {
+    return source;
+  }
+
+  /**
+   * Returns the 1-based line where the record starts in its source, or 0 when unknown.
+   *
+   * @return the line number, or 0
+   */
+  public long line() {
+    return line;
+  }
+
+  /**
+   * Returns the Windows event id of an event log record, or 0 when unknown or not an event.
+   *
+   * @return the event id, or 0
+   */
+  public int eventId() {
+    return eventId;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof LogRecord)) {
+      return false;
+    }
+    LogRecord r = (LogRecord) o;
+    return channel == r.channel && line == r.line && eventId == r.eventId
+        && text.equals(r.text) && source.equals(r.source);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(channel, text, source, line, eventId);
+  }
+
+  @Override
+  public String toString() {
+    String where = source.isEmpty() ? "" : " " + source + (line > 0 ? ":" + line : "");
+    String shown = text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    return channel + where + " \"" + shown + "\"";
+  }
+
+  /** Builds a {@link LogRecord}. Not thread-safe; {@link #build()} may be called repeatedly. */
+  public static final class Builder {
+    private final Channel channel;
+    private final String text;
+    private String source = "";
+    private long line;
+    private int eventId;
+
+    private Builder(Channel channel, CharSequence text) {
+      this.channel = Objects.requireNonNull(channel, "channel");
+      this.text = Objects.requireNonNull(text, "text").toString();
+    }
+
+    /**
+     * Sets where the record was read.
+     *
+     * @param source a file name or other description
+     * @return this builder
+     */
+    public @NotNull Builder source(@NotNull String source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Sets the 1-based line where the record starts.
+     *
+     * @param line the line number, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code line} is less than 1
+     */
+    public @NotNull Builder line(long line) {
+      if (line < 1) {
+        throw new IllegalArgumentException("line must be at least 1 but was " + line);
+      }
+      this.line = line;
+      return this;
+    }
+
+    /**
+     * Sets the Windows event id.
+     *
+     * @param eventId the event id, 1 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException if {@code eventId} is out of range
+     */
+    public @NotNull Builder eventId(int eventId) {
+      if (eventId < 1 || eventId > 65535) {
+        throw new IllegalArgumentException("eventId must be 1..65535 but was " + eventId);
+      }
+      this.eventId = eventId;
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @return a new immutable record
+     */
+    public @NotNull LogRecord build() {
+      return new LogRecord(this);
+    }
+  }
+}

@@ -1,0 +1,688 @@
+package io.github.ancmdiag.internal.match;
+
+import io.github.ancmdiag.internal.text.Normalized;
+import io.github.ancmdiag.internal.text.TextNormalizer;
+import io.github.ancmdiag.model.HResult;
+import io.github.ancmdiag.rules.CaptureType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches every template of a catalog against a text in one pass. Built once by the {@code
+ * Diagnoser} and shared by all threads; {@link #match(CharSequence)} keeps its state on the stack
+ * of the call.
+ *
+ * <p>How it works: the anchors (literal runs of {@link Template#MIN_ANCHOR} or more folded
+ * characters) of all templates are compiled into one Aho-Corasick automaton (Aho and Corasick,
+ * "Efficient string matching", CACM 1975), stored as a dense transition table over the alphabet of
+ * anchor characters, so the text is read once, one table lookup per character. Each anchor
+ * occurrence advances, for every template containing that anchor, a chain of anchors in template
+ * order; the text between consecutive anchors is checked in place against the captures and short
+ * literals between them (each capture's character class and length bound keep this linear). Per
+ * template and anchor only the most useful chain is kept (the one covering most template text,
+ * ties going to the latest, whose gap is shortest), so the work per occurrence is constant. A chain
+ * through all anchors, whose leading and trailing parts also check, is a full match; a chain
+ * through a long enough part of the template that stops where the text or its line stops is a
+ * truncated match, reported with its completeness. A text with no anchor is rejected after the one
+ * pass, allocating nothing.
+ */
+public final class CompiledMatcher {
+  static final int MISMATCH = -1;
+  static final int NEED_MORE = -2;
+
+  /** Share of a template's anchor text a truncated match must cover. */
+  static final double MIN_PREFIX_COVERAGE = 0.5;
+  /** Share a match must cover when its beginning is missing too. */
+  static final double MIN_SUFFIX_COVERAGE = 0.6;
+  /** Fewest folded anchor characters a truncated match must cover. */
+  static final int MIN_PARTIAL_CHARS = 14;
+
+  private final Template[] templates;
+  private final int[] slotBase;
+  private final int slotCount;
+  // Aho-Corasick automaton.
+  private final char[] classOf;
+  private final int classes;
+  private final int[] delta;
+  private final int[][] outputs;
+  private final int[] anchorLength;
+  // For each anchor: the (template, anchor index) pairs it stands for, highest index first.
+  private final int[][] refTemplate;
+  private final int[][] refIndex;
+
+  /**
+   * Compiles templates.
+   *
+   * @param templates the templates; a hit names a template by its index in this list
+   */
+  public CompiledMatcher(List<Template> templates) {
+    this.templates = templates.toArray(new Template[0]);
+    this.slotBase = new int[this.templates.length];
+    int slots = 0;
+    Map<String, Integer> anchorIds = new LinkedHashMap<>();
+    Map<Integer, List<int[]>> refs = new HashMap<>();
+    for (int t = 0; t < this.templates.length; t++) {
+      Template tpl = this.templates[t];
+      slotBase[t] = slots;
+      slots += tpl.anchorCount();
+      for (int k = 0; k < tpl.anchorCount(); k++) {
+        String a = tpl.anchor(k).text();
+        int id = anchorIds.computeIfAbsent(a, x -> anchorIds.size());
+        refs.computeIfAbsent(id, x -> new ArrayList<>()).add(new int[] {t, k});
+      }
+    }
+    this.slotCount = slots;
+    int anchors = anchorIds.size();
+    this.anchorLength = new int[anchors];
+    this.refTemplate = new int[anchors][];
+    this.refIndex = new int[anchors][];
+    List<String> anchorTexts = new ArrayList<>(anchorIds.keySet());
+    for (int id = 0; id < anchors; id++) {
+      anchorLength[id] = anchorTexts.get(id).length();
+      List<int[]> r = refs.get(id);
+      r.sort((x, y) -> Integer.compare(y[1], x[1]));
+      refTemplate[id] = r.stream().mapToInt(x -> x[0]).toArray();
+      refIndex[id] = r.stream().mapToInt(x -> x[1]).toArray();
+    }
+    // Alphabet: one class per distinct anchor character, class 0 for every other character.
+    this.classOf = new char[65536];
+    int cls = 1;
+    for (String a : anchorTexts) {
+      for (int i = 0; i < a.length(); i++) {
+        char c = a.charAt(i);
+        if (classOf[c] == 0) {
+          classOf[c] = (char) cls++;
+        }
+      }
+    }
+    this.classes = cls;
+    // Trie.
+    List<int[]> go = new ArrayList<>();
+    List<List<Integer>> out = new ArrayList<>();
+    go.add(new int[classes]);
+    out.add(new ArrayList<>());
+    for (int id = 0; id < anchors; id++) {
+      String a = anchorTexts.get(id);
+      int s = 0;
+      for (int i = 0; i < a.length(); i++) {
+        int c = classOf[a.charAt(i)];
+        if (go.get(s)[c] == 0) {
+          go.get(s)[c] = go.size();
+          go.add(new int[classes]);
+          out.add(new ArrayList<>());
+        }
+        s = go.get(s)[c];
+      }
+      out.get(s).add(id);
+    }
+    int states = go.size();
+    int[] fail = new int[states];
+    this.delta = new int[states * classes];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int c = 0; c < classes; c++) {
+      int nxt = c == 0 ? 0 : go.get(0)[c];
+      delta[c] = nxt;
+      if (nxt != 0) {
+        fail[nxt] = 0;
+        queue.add(nxt);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int s = queue.poll();
+      out.get(s).addAll(out.get(fail[s]));
+      for (int c = 0; c < classes; c++) {
+        int nxt = c == 0 ? 0 : go.get(s)[c];
+        if (nxt != 0) {
+          fail[nxt] = delta[fail[s] * classes + c];
+          delta[s * classes + c] = nxt;
+          queue.add(nxt);
+        } else {
+          delta[s * classes + c] = delta[fail[s] * classes + c];
+        }
+      }
+    }
+    this.outputs = new int[states][];
+    for (int s = 0; s < states; s++) {
+      List<Integer> o = out.get(s);
+      outputs[s] = o.isEmpty() ? null : o.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /**
+   * Returns the number of automaton states, a measure of the compiled size.
+   *
+   * @return the state count
+   */
+  public int stateCount() {
+    return outputs.length;
+  }
+
+  /**
+   * Tells, in one pass and without allocating, whether a text may contain any template. A false
+   * answer is final; a true answer needs {@link #match(CharSequence)}.
+   *
+   * @param text the raw text
+   * @return false when no anchor occurs in the text
+   */
+  public boolean mayMatch(CharSequence text) {
+    int s = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      char f = TextNormalizer.fold(c);
+      if (f == TextNormalizer.DROP) {
+        continue;
+      }
+      if (c == '&' || c == '\u2026') {
+        return true; // entities and ellipses need the full normalizer
+      }
+      s = delta[s * classes + classOf[f]];
+      if (outputs[s] != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Finds every template in a text.
+   *
+   * @param text the raw text
+   * @return the hits, in order of their end; empty when nothing matches
+   */
+  public List<Hit> match(CharSequence text) {
+    if (!mayMatch(text)) {
+      return List.of();
+    }
+    return new Run(TextNormalizer.normalize(text)).run();
+  }
+
+  /** One template found in a text. Positions are in folded characters. */
+  public static final class Hit {
+    private final int template;
+    private final Normalized text;
+    private final int start;
+    private final int end;
+    private final double completeness;
+    private final int[] spans;
+
+    Hit(int template, Normalized text, int start, int end, double completeness, int[] spans) {
+      this.template = template;
+      this.text = text;
+      this.start = start;
+      this.end = end;
+      this.completeness = completeness;
+      this.spans = spans;
+    }
+
+    /** Returns the index of the template matched. */
+    public int template() {
+      return template;
+    }
+
+    /** Returns 1 for a full match, less for a truncated one: the share of the template seen. */
+    public double completeness() {
+      return completeness;
+    }
+
+    /** Returns the span of the match in the original text, as {@code {start, end}}. */
+    public int[] originalSpan() {
+      return text.originalSpan(start, end);
+    }
+
+    /** Returns the original text of the match, white space collapsed. */
+    public String matchedText() {
+      return text.originalText(start, end);
+    }
+
+    /**
+     * Returns the value of a capture, taken from the original text.
+     *
+     * @param ordinal the capture's position among the template's captures
+     * @return the value, or empty when the capture was not seen (truncated match)
+     */
+    public Optional<String> capture(int ordinal) {
+      int s = spans[2 * ordinal];
+      if (s < 0) {
+        return Optional.empty();
+      }
+      String v = text.originalText(s, spans[2 * ordinal + 1]);
+      return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+  }
+
+  /** The state of one call of {@link #match(CharSequence)}. */
+  private final class Run {
+    private final Normalized norm;
+    private final char[] s;
+    private final int n;
+    private final boolean[] live = new boolean[slotCount];
+    private final int[] cov = new int[slotCount];
+    private final int[] end = new int[slotCount];
+    private final int[][] starts = new int[slotCount][];
+    private final boolean[] matched = new boolean[templates.length];
+    private final List<Hit> hits = new ArrayList<>();
+
+    Run(Normalized norm) {
+      this.norm = norm;
+      this.s = norm.chars();
+      this.n = norm.length();
+    }
+
+    List<Hit> run() {
+      int state = 0;
+      for (int i = 0; i < n; i++) {
+        state = delta[state * classes + classOf[s[i]]];
+        int[] o = outputs[state];
+        if (o != null) {
+          for (int id : o) {
+            onAnchor(id, i + 1 - anchorLength[id], i + 1);
+          }
+        }
+      }
+      addTruncated();
+      return hits;
+    }
+
+    private void onAnchor(int id, int from, int to) {
+      int[] ts = refTemplate[id];
+      int[] ks = refIndex[id];
+      for (int r = 0; r < ts.length; r++) {
+        int t = ts[r];
+        int k = ks[r];
+        Template tpl = templates[t];
+        int base = slotBase[t];
+        int len = to - from;
+        int candCov = len;
+        int[] candStarts = null;
+        int prev = base + k - 1;
+        if (k > 0 && live[prev] && end[prev] <= from) {
+          int g = forward(tpl, tpl.anchorItem(k - 1) + 1, tpl.anchorItem(k), end[prev], from,
+              false, null);
+          if (g >= 0) {
+            candCov = cov[prev] + len;
+            candStarts = starts[prev].clone();
+            candStarts[k] = from;
+          }
+        }
+        if (candStarts == null) {
+          candStarts = new int[tpl.anchorCount()];
+          Arrays.fill(candStarts, -1);
+          candStarts[k] = from;
+        }
+        int slot = base + k;
+        if (!live[slot] || candCov >= cov[slot]) {
+          live[slot] = true;
+          cov[slot] = candCov;
+          end[slot] = to;
+          starts[slot] = candStarts;
+        }
+        if (k == tpl.anchorCount() - 1 && starts[slot] == candStarts) {
+          int[] spans = newSpans(tpl);
+          int tail = forward(tpl, tpl.anchorItem(k) + 1, tpl.items().size(), to, n, true, spans);
+          if (tail == MISMATCH) {
+            // The chain reached the last anchor and the text goes on otherwise: it is disproven.
+            Arrays.fill(live, base, base + tpl.anchorCount(), false);
+            continue;
+          }
+          if (candStarts[0] >= 0 && tail >= 0) {
+            int head = backward(tpl, tpl.anchorItem(0), candStarts[0], spans);
+            if (head >= 0) {
+              fillGaps(tpl, candStarts, spans);
+              hits.add(new Hit(t, norm, head, tail, 1.0, spans));
+              matched[t] = true;
+              Arrays.fill(live, base, base + tpl.anchorCount(), false);
+            }
+          }
+        }
+      }
+    }
+
+    private void addTruncated() {
+      for (int t = 0; t < templates.length; t++) {
+        if (matched[t]) {
+          continue;
+        }
+        Template tpl = templates[t];
+        int base = slotBase[t];
+        int best = -1;
+        for (int k = 0; k < tpl.anchorCount(); k++) {
+          int slot = base + k;
+          if (live[slot] && (best < 0 || cov[slot] > cov[best])) {
+            best = slot;
+          }
+        }
+        if (best < 0) {
+          continue;
+        }
+        int k = best - base;
+        int[] st = starts[best];
+        double denom = tpl.anchorChars() + 6.0 * tpl.constraintCount();
+        double coverage = cov[best] / denom;
+        boolean fromStart = st[0] >= 0;
+        if (cov[best] < MIN_PARTIAL_CHARS
+            || coverage < (fromStart ? MIN_PREFIX_COVERAGE : MIN_SUFFIX_COVERAGE)) {
+          continue;
+        }
+        if (k < tpl.anchorCount() - 1 && !stopsSoonAfter(tpl, k, end[best])) {
+          continue;
+        }
+        int[] spans = newSpans(tpl);
+        int first = 0;
+        while (st[first] < 0) {
+          first++;
+        }
+        int head = st[first];
+        if (first == 0) {
+          int h = backward(tpl, tpl.anchorItem(0), st[0], spans);
+          if (h >= 0) {
+            head = h;
+          }
+        }
+        int tail = end[best];
+        if (k == tpl.anchorCount() - 1) {
+          int tl = forward(tpl, tpl.anchorItem(k) + 1, tpl.items().size(), tail, n, true, spans);
+          if (tl >= 0) {
+            tail = tl;
+          }
+        }
+        fillGaps(tpl, st, spans);
+        hits.add(new Hit(t, norm, head, tail, Math.min(0.99, coverage), spans));
+      }
+    }
+
+    /** A truncated chain counts only when the text or its line ends before the next anchor. */
+    private boolean stopsSoonAfter(Template tpl, int k, int from) {
+      int budget = 0;
+      for (int i = tpl.anchorItem(k) + 1; i < tpl.anchorItem(k + 1); i++) {
+        Template.Item it = tpl.items().get(i);
+        budget += it instanceof Template.Capture
+            ? ((Template.Capture) it).type.maxLength() : ((Template.Literal) it).chars.length;
+      }
+      int p = from;
+      while (p < n && p - from <= budget + tpl.anchor(k + 1).chars.length) {
+        if (p > from && norm.lineBreakBefore(p)) {
+          return true;
+        }
+        p++;
+      }
+      return p >= n;
+    }
+
+    private void fillGaps(Template tpl, int[] st, int[] spans) {
+      for (int k = 0; k + 1 < tpl.anchorCount(); k++) {
+        if (st[k] >= 0 && st[k + 1] >= 0) {
+          int from = st[k] + tpl.anchor(k).chars.length;
+          forward(tpl, tpl.anchorItem(k) + 1, tpl.anchorItem(k + 1), from, st[k + 1], false,
+              spans);
+        }
+      }
+    }
+
+    private int[] newSpans(Template tpl) {
+      int[] spans = new int[2 * tpl.captures().size()];
+      Arrays.fill(spans, -1);
+      return spans;
+    }
+
+    /**
+     * Checks items {@code [i0, i1)} forward from {@code pos}. Closed ({@code open == false}): they
+     * must fill {@code [pos, limit)} exactly. Open: they run from {@code pos} as far as they match,
+     * a final literal being optional. Returns the end, {@link #MISMATCH} or {@link #NEED_MORE}.
+     */
+    private int forward(Template tpl, int i0, int i1, int pos, int limit, boolean open,
+        int[] spans) {
+      List<Template.Item> items = tpl.items();
+      int p = pos;
+      for (int i = i0; i < i1; i++) {
+        Template.Item it = items.get(i);
+        if (it instanceof Template.Literal) {
+          char[] lit = ((Template.Literal) it).chars;
+          int m = compareAt(lit, p, limit);
+          if (m == lit.length) {
+            p += lit.length;
+          } else if (open && i == i1 - 1 && (p + m >= limit || m == 0)) {
+            return p; // a final literal is optional
+          } else if (p + m >= limit) {
+            return open ? NEED_MORE : MISMATCH;
+          } else {
+            return MISMATCH;
+          }
+          continue;
+        }
+        Template.Capture cap = (Template.Capture) it;
+        CaptureType type = cap.type;
+        int min = type == CaptureType.TEXT ? 0 : 1;
+        int max = type.maxLength();
+        if (i + 1 < i1) {
+          char[] lit = ((Template.Literal) items.get(i + 1)).chars;
+          boolean finalLiteral = i + 2 == i1;
+          int q = p;
+          while (true) {
+            if (q - p >= min && compareAt(lit, q, limit) == lit.length) {
+              break;
+            }
+            if (q >= limit) {
+              if (open && finalLiteral && q - p >= min) {
+                return finish(cap, p, q, spans);
+              }
+              return open ? NEED_MORE : MISMATCH;
+            }
+            if (!accepts(type, s[q]) || q - p >= max || (open && q > p && norm.lineBreakBefore(q)
+                && type != CaptureType.TEXT)) {
+              if (open && finalLiteral && q - p >= min) {
+                return finish(cap, p, q, spans);
+              }
+              return MISMATCH;
+            }
+            q++;
+          }
+          if (!satisfies(cap, p, q)) {
+            return MISMATCH;
+          }
+          record(cap, p, q, spans);
+          p = q + lit.length;
+          i++;
+          continue;
+        }
+        // The last item is a capture.
+        int q;
+        if (open) {
+          q = p;
+          while (q < limit && q - p < max && accepts(type, s[q])
+              && !(q > p && norm.lineBreakBefore(q))) {
+            q++;
+          }
+          if (q - p < min) {
+            return q >= limit ? NEED_MORE : MISMATCH;
+          }
+        } else {
+          q = limit;
+          if (q - p < min || q - p > max) {
+            return MISMATCH;
+          }
+          for (int x = p; x < q; x++) {
+            if (!accepts(type, s[x])) {
+              return MISMATCH;
+            }
+          }
+        }
+        if (!satisfies(cap, p, q)) {
+          return open && q >= limit ? NEED_MORE : MISMATCH;
+        }
+        record(cap, p, q, spans);
+        p = q;
+      }
+      return open || p == limit ? p : MISMATCH;
+    }
+
+    private int finish(Template.Capture cap, int p, int q, int[] spans) {
+      if (!satisfies(cap, p, q)) {
+        return q >= n ? NEED_MORE : MISMATCH;
+      }
+      record(cap, p, q, spans);
+      return q;
+    }
+
+    /**
+     * Checks the items before the first anchor backward from {@code pos}; a leading literal is
+     * optional. Returns where the match starts, or {@link #MISMATCH}.
+     */
+    private int backward(Template tpl, int firstAnchorItem, int pos, int[] spans) {
+      List<Template.Item> items = tpl.items();
+      int p = pos;
+      for (int i = firstAnchorItem - 1; i >= 0; i--) {
+        Template.Item it = items.get(i);
+        if (it instanceof Template.Literal) {
+          char[] lit = ((Template.Literal) it).chars;
+          int from = p - lit.length;
+          if (from >= 0 && compareAt(lit, from, p) == lit.length) {
+            p = from;
+          } else if (i == 0) {
+            return p;
+          } else {
+            return MISMATCH;
+          }
+          continue;
+        }
+        Template.Capture cap = (Template.Capture) it;
+        CaptureType type = cap.type;
+        int min = type == CaptureType.TEXT ? 0 : 1;
+        int max = type.maxLength();
+        if (i - 1 >= 0) {
+          char[] lit = ((Template.Literal) items.get(i - 1)).chars;
+          boolean leadingLiteral = i - 1 == 0;
+          int q = p;
+          while (true) {
+            if (p - q >= min && q - lit.length >= 0
+                && compareAt(lit, q - lit.length, q) == lit.length) {
+              break;
+            }
+            if (q <= 0 || !accepts(type, s[q - 1]) || p - q >= max
+                || (q < p && norm.lineBreakBefore(q))) {
+              if (leadingLiteral && p - q >= min && satisfies(cap, q, p)) {
+                record(cap, q, p, spans);
+                return q;
+              }
+              return MISMATCH;
+            }
+            q--;
+          }
+          if (!satisfies(cap, q, p)) {
+            return MISMATCH;
+          }
+          record(cap, q, p, spans);
+          p = q - lit.length;
+          i--;
+          continue;
+        }
+        int q = p;
+        while (q > 0 && p - q < max && accepts(type, s[q - 1])
+            && !(q < p && norm.lineBreakBefore(q))) {
+          q--;
+        }
+        if (p - q < min || !satisfies(cap, q, p)) {
+          return MISMATCH;
+        }
+        record(cap, q, p, spans);
+        p = q;
+      }
+      return p;
+    }
+
+    /** Returns how many characters of {@code lit} match at {@code at}, within {@code limit}. */
+    private int compareAt(char[] lit, int at, int limit) {
+      int m = 0;
+      while (m < lit.length && at + m < limit && s[at + m] == lit[m]) {
+        m++;
+      }
+      return m;
+    }
+
+    private void record(Template.Capture cap, int from, int to, int[] spans) {
+      if (spans != null) {
+        spans[2 * cap.ordinal] = from;
+        spans[2 * cap.ordinal + 1] = to;
+      }
+    }
+
+    private boolean satisfies(Template.Capture cap, int from, int to) {
+      switch (cap.op) {
+        case ANY:
+          return true;
+        case CONTAINS:
+          return indexOf(cap.foldedValue, from, to) >= 0;
+        default:
+          break;
+      }
+      switch (cap.type) {
+        case HRESULT:
+          return HResult.tryParse(new String(s, from, to - from))
+              .map(h -> h.equals(cap.hresult)).orElse(false);
+        case HEX:
+          return parse(from, to, 16) == cap.number;
+        case INT:
+        case PORT:
+          return parse(from, to, 10) == cap.number;
+        default:
+          return to - from == cap.foldedValue.length
+              && compareAt(cap.foldedValue, from, to) == cap.foldedValue.length;
+      }
+    }
+
+    private long parse(int from, int to, int radix) {
+      if (to - from == 0 || to - from > 16) {
+        return Long.MIN_VALUE;
+      }
+      try {
+        return Long.parseLong(new String(s, from, to - from), radix);
+      } catch (NumberFormatException e) {
+        return Long.MIN_VALUE;
+      }
+    }
+
+    private int indexOf(char[] needle, int from, int to) {
+      outer:
+      for (int i = from; i + needle.length <= to; i++) {
+        for (int k = 0; k < needle.length; k++) {
+          if (s[i + k] != needle[k]) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
+    }
+  }
+
+  static boolean accepts(CaptureType type, char c) {
+    switch (type) {
+      case PATH:
+        return c != '\'' && c != '"' && c != '<' && c != '>' && c != '|';
+      case APP_ID:
+        return c != '\'' && c != '"' && c != '<' && c != '>' && c != '|' && c != ',';
+      case VERSION:
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '.' || c == '-'
+            || c == '+' || c == '*' || c == '_';
+      case HRESULT:
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == 'x' || c == '-';
+      case HEX:
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      case INT:
+        return (c >= '0' && c <= '9') || c == '-';
+      case PORT:
+        return c >= '0' && c <= '9';
+      case NAME:
+        return c != '\'' && c != '"' && c != '<' && c != '>' && c != '|' && c != '/'
+            && c != '\\' && c != ':' && c != ',' && c != ';';
+      default:
+        return true;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.ancmdiag.internal.text;
+
+/**
+ * A folded text with, for each folded character, the half-open span of original characters it came
+ * from. Made by {@link TextNormalizer#normalize(CharSequence)}; the arrays are owned by this object
+ * and never changed after construction.
+ */
+public final class Normalized {
+  private final CharSequence original;
+  private final char[] chars;
+  private final int[] from;
+  private final int[] to;
+  private final int length;
+
+  Normalized(CharSequence original, char[] chars, int[] from, int[] to, int length) {
+    this.original = original;
+    this.chars = chars;
+    this.from = from;
+    this.to = to;
+    this.length = length;
+  }
+
+  /** Returns the original text. */
+  public CharSequence original() {
+    return original;
+  }
+
+  /** Returns the folded characters; only the first {@link #length()} are valid. */
+  public char[] chars() {
+    return chars;
+  }
+
+  /** Returns the number of folded characters. */
+  public int length() {
+    return length;
+  }
+
+  /** Returns where folded character {@code i} starts in the original text. */
+  public int originalStart(int i) {
+    return i >= length ? original.length() : from[i];
+  }
+
+  /** Returns where folded character {@code i} ends (exclusive) in the original text. */
+  public int originalEnd(int i) {
+    return to[i];
+  }
+
+  /**
+   * Maps the folded span {@code [s, e)} back to the original text.
+   *
+   * @return the original span as {@code {start, end}}
+   */
+  public int[] originalSpan(int s, int e) {
+    if (e <= s) {
+      int p = originalStart(s);
+      return new int[] {p, p};
+    }
+    return new int[] {from[s], to[e - 1]};
+  }
+
+  /** Tells whether the original text has a line break between folded characters i-1 and i. */
+  public boolean lineBreakBefore(int i) {
+    if (i <= 0 || i >= length) {
+      return false;
+    }
+    for (int k = to[i - 1]; k < from[i]; k++) {
+      char c = original.charAt(k);
+      if (c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns the original text of a folded span with its white space collapsed to single spaces.
+   *
+   * @param s folded start, inclusive
+   * @param e folded end, exclusive
+   * @return the original text, trimmed
+   */
+  public String originalText(int s, int e) {
+    int[] span = originalSpan(s, e);
+    StringBuilder sb = new StringBuilder(span[1] - span[0]);
+    boolean space = false;
+    for (int k = span[0]; k < span[1]; k++) {
+      char c = original.charAt(k);
+      if (Character.isWhitespace(c) || c == '\u00A0') {
+        space = sb.length() > 0;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,260 @@
+package io.github.ancmdiag.rules;
+
+import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.model.HttpStatus;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jetbrains.annotations.Contract;
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Unmodifiable;
+
+/**
+ * One piece of evidence a cause leaves behind: a message (with alternative wordings), an HTTP
+ * status, or an {@link Observation}. Immutable and thread-safe.
+ *
+ * <p>Text templates quote the message exactly as the software prints it; {@code {name:TYPE}}
+ * captures a typed value (see {@link CaptureType}), {@code {name:TYPE=value}} also requires a value
+ * and {@code {name:TYPE~fragment}} a fragment of it. The format is described in
+ * {@code docs/catalog-format.md}.
+ */
+public final class Signature {
+  /** What a signature looks for. */
+  public enum Kind {
+    /** Message templates, matched in the text of records. */
+    TEXT,
+    /** HTTP statuses, found in error pages and browser text. */
+    STATUS,
+    /** An {@link Observation} the evidence carries. */
+    OBSERVATION
+  }
+
+  private final String id;
+  private final Channel channel;
+  private final Kind kind;
+  private final List<String> texts;
+  private final List<HttpStatus> statuses;
+  private final Observation observation;
+  private final double weight;
+  private final int eventId;
+
+  private Signature(String id, Channel channel, Kind kind, List<String> texts,
+      List<HttpStatus> statuses, Observation observation, double weight, int eventId) {
+    this.id = requireId(id);
+    this.channel = Objects.requireNonNull(channel, "channel");
+    this.kind = kind;
+    this.texts = List.copyOf(texts);
+    this.statuses = List.copyOf(statuses);
+    this.observation = observation;
+    if (!(weight >= 0.1 && weight <= 5.0)) {
+      throw new IllegalArgumentException("weight must be within 0.1..5 but was " + weight);
+    }
+    this.weight = weight;
+    if (eventId < 0 || eventId > 65535) {
+      throw new IllegalArgumentException("eventId must be 0..65535 but was " + eventId);
+    }
+    this.eventId = eventId;
+  }
+
+  /**
+   * Creates a signature that matches any of the given message templates.
+   *
+   * @param id the signature id, unique within its variant
+   * @param channel where the software writes the message
+   * @param templates at least one template
+   * @return a new signature
+   * @throws IllegalArgumentException if {@code templates} is empty or holds a blank template
+   */
+  @Contract(pure = true)
+  public static @NotNull Signature text(
+      @NotNull String id, @NotNull Channel channel, @NotNull List<String> templates) {
+    if (templates.isEmpty()) {
+      throw new IllegalArgumentException("signature '" + id + "' needs at least one template");
+    }
+    for (String t : templates) {
+      if (t.isBlank()) {
+        throw new IllegalArgumentException("signature '" + id + "' has a blank template");
+      }
+    }
+    return new Signature(id, channel, Kind.TEXT, templates, List.of(), null, 1.0, 0);
+  }
+
+  /**
+   * Creates a signature that matches any of the given HTTP statuses on the {@link
+   * Channel#BROWSER} channel.
+   *
+   * @param id the signature id, unique within its variant
+   * @param statuses at least one status
+   * @return a new signature
+   * @throws IllegalArgumentException if {@code statuses} is empty
+   */
+  @Contract(pure = true)
+  public static @NotNull Signature status(
+      @NotNull String id, @NotNull List<HttpStatus> statuses) {
+    if (statuses.isEmpty()) {
+      throw new IllegalArgumentException("signature '" + id + "' needs at least one status");
+    }
+    return new Signature(id, Channel.BROWSER, Kind.STATUS, List.of(), statuses, null, 1.0, 0);
+  }
+
+  /**
+   * Creates a signature satisfied by an observation.
+   *
+   * @param id the signature id, unique within its variant
+   * @param channel the channel the observation is about
+   * @param observation the observation
+   * @return a new signature
+   */
+  @Contract(pure = true)
+  public static @NotNull Signature observation(
+      @NotNull String id, @NotNull Channel channel, @NotNull Observation observation) {
+    return new Signature(id, channel, Kind.OBSERVATION, List.of(), List.of(),
+        Objects.requireNonNull(observation, "observation"), 1.0, 0);
+  }
+
+  /**
+   * Returns a copy with another weight multiplier.
+   *
+   * @param weight the multiplier, 0.1 to 5
+   * @return a new signature
+   * @throws IllegalArgumentException if {@code weight} is out of range
+   */
+  @Contract(pure = true)
+  public @NotNull Signature withWeight(double weight) {
+    return new Signature(id, channel, kind, texts, statuses, observation, weight, eventId);
+  }
+
+  /**
+   * Returns a copy that names the Windows event id of the message.
+   *
+   * @param eventId the event id, or 0 for none
+   * @return a new signature
+   * @throws IllegalArgumentException if {@code eventId} is out of range
+   */
+  @Contract(pure = true)
+  public @NotNull Signature withEventId(int eventId) {
+    return new Signature(id, channel, kind, texts, statuses, observation, weight, eventId);
+  }
+
+  /**
+   * Returns the signature id.
+   *
+   * @return the id, kebab-case
+   */
+  public @NotNull String id() {
+    return id;
+  }
+
+  /**
+   * Returns the channel the software writes this evidence to.
+   *
+   * @return the channel
+   */
+  public @NotNull Channel channel() {
+    return channel;
+  }
+
+  /**
+   * Returns what this signature looks for.
+   *
+   * @return the kind
+   */
+  public @NotNull Kind kind() {
+    return kind;
+  }
+
+  /**
+   * Returns the message templates of a {@link Kind#TEXT} signature.
+   *
+   * @return the templates; empty for other kinds
+   */
+  public @NotNull @Unmodifiable List<String> texts() {
+    return texts;
+  }
+
+  /**
+   * Returns the statuses of a {@link Kind#STATUS} signature.
+   *
+   * @return the statuses; empty for other kinds
+   */
+  public @NotNull @Unmodifiable List<HttpStatus> statuses() {
+    return statuses;
+  }
+
+  /**
+   * Returns the observation of an {@link Kind#OBSERVATION} signature.
+   *
+   * @return the observation; empty for other kinds
+   */
+  public @NotNull Optional<Observation> observation() {
+    return Optional.ofNullable(observation);
+  }
+
+  /**
+   * Returns the weight multiplier, 1 by default.
+   *
+   * @return the multiplier
+   */
+  public double weight() {
+    return weight;
+  }
+
+  /**
+   * Returns the Windows event id of the message, or 0 when none is known.
+   *
+   * @return the event id, or 0
+   */
+  public int eventId() {
+    return eventId;
+  }
+
+  /**
+   * Describes the evidence in one line, for reports of what is missing.
+   *
+   * @return a readable description
+   */
+  public @NotNull String describe() {
+    switch (kind) {
+      case TEXT:
+        return channel + (eventId > 0 ? " event " + eventId : "") + ": " + texts.get(0);
+      case STATUS:
+        return "HTTP " + statuses.stream().map(HttpStatus::toString)
+            .reduce((a, b) -> a + " or " + b).orElse("");
+      default:
+        return "observation " + observation.key();
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Signature)) {
+      return false;
+    }
+    Signature s = (Signature) o;
+    return id.equals(s.id) && channel == s.channel && kind == s.kind && texts.equals(s.texts)
+        && statuses.equals(s.statuses) && observation == s.observation
+        && Double.compare(weight, s.weight) == 0 && eventId == s.eventId;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, channel, kind, texts, statuses, observation, weight, eventId);
+  }
+
+  @Override
+  public String toString() {
+    return id + " (" + describe() + ")";
+  }
+
+  static String requireId(String id) {
+    Objects.requireNonNull(id, "id");
+    if (!Catalog.isKebabCase(id)) {
+      throw new IllegalArgumentException("id must be lowercase kebab-case but was '" + id + "'");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,172 @@
+package io.github.ancmdiag.internal.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CompiledMatcherTest {
+  private static final String ADD_APP_FFFF =
+      "Failed to start application '{appId:APP_ID}', ErrorCode '{hresult:HRESULT=0x8000ffff}'.";
+  private static final String ADD_APP_23E =
+      "Failed to start application '{appId:APP_ID}', ErrorCode '{hresult:HRESULT=0x8007023e}'.";
+  private static final String V1_START = "Application '{appId:APP_ID}' with physical root "
+      + "'{physicalRoot:PATH}' failed to start process with commandline '{commandLine:TEXT}', "
+      + "ErrorCode = '{hresult:HRESULT=0x80070002} : {exitCode:HEX=0}.";
+  private static final String FRAMEWORK = "The specified framework '{frameworkName:NAME}', "
+      + "version '{frameworkVersion:VERSION}' was not found.";
+  private static final String CLR = "Application '{appId:APP_ID}' with physical root "
+      + "'{physicalRoot:PATH}' failed to load clr and managed application. "
+      + "CLR worker thread exited prematurely";
+
+  private final List<Template> templates = List.of(Template.parse(ADD_APP_FFFF),
+      Template.parse(ADD_APP_23E), Template.parse(V1_START), Template.parse(FRAMEWORK),
+      Template.parse(CLR));
+  private final CompiledMatcher matcher = new CompiledMatcher(templates);
+
+  private List<CompiledMatcher.Hit> hits(String text) {
+    return matcher.match(text);
+  }
+
+  private static String capture(CompiledMatcher.Hit hit, Template t, String name) {
+    for (Template.Capture c : t.captures()) {
+      if (c.name().equals(name)) {
+        return hit.capture(c.ordinal).orElse(null);
+      }
+    }
+    throw new AssertionError("no capture " + name);
+  }
+
+  @Test
+  void should_match_only_the_template_whose_code_constraint_holds_when_codes_differ() {
+    // given
+    String text = "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8007023e'.";
+
+    // when
+    List<CompiledMatcher.Hit> hits = hits(text);
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(1);
+    assertThat(hits.get(0).completeness()).isEqualTo(1.0);
+    assertThat(capture(hits.get(0), templates.get(1), "appId")).isEqualTo("/LM/W3SVC/2/ROOT");
+    assertThat(capture(hits.get(0), templates.get(1), "hresult")).isEqualTo("0x8007023e");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8007023E'.",
+      "failed to start application '/LM/W3SVC/2/ROOT', errorcode '0x8007023e'",
+      "Failed to start\r\napplication  '/LM/W3SVC/2/ROOT',\nErrorCode '0x8007023e'.",
+      "Failed to start application \u2018/LM/W3SVC/2/ROOT\u2019, ErrorCode \u20180x8007023e\u2019.",
+      "Failed to start application &#39;/LM/W3SVC/2/ROOT&#39;, ErrorCode &#39;0x8007023e&#39;.",
+      "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '-2147024322'.",
+      "Log Name: Application\nEvent ID: 1010\nDescription:\nFailed to start application "
+          + "'/LM/W3SVC/2/ROOT', ErrorCode '0x8007023e'.\nProcess Id: 4242.",
+  })
+  void should_match_despite_noise_when_the_message_is_reformatted(String text) {
+    // when
+    List<CompiledMatcher.Hit> hits = hits(text);
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(1);
+    assertThat(hits.get(0).completeness()).isEqualTo(1.0);
+  }
+
+  @Test
+  void should_capture_paths_and_command_lines_from_the_original_text_when_v1_start_fails() {
+    // given
+    String text = "Application 'MACHINE/WEBROOT/APPHOST/SHOP' with physical root "
+        + "'C:\\Program Files\\Shop\\' failed to start process with commandline "
+        + "'\"dotnet\" .\\Shop.dll', ErrorCode = '0x80070002 : 0.";
+
+    // when
+    List<CompiledMatcher.Hit> hits = hits(text);
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(2);
+    Template t = templates.get(2);
+    assertThat(capture(hits.get(0), t, "physicalRoot")).isEqualTo("C:\\Program Files\\Shop\\");
+    assertThat(capture(hits.get(0), t, "commandLine")).isEqualTo("\"dotnet\" .\\Shop.dll");
+    assertThat(capture(hits.get(0), t, "exitCode")).isEqualTo("0");
+  }
+
+  @Test
+  void should_reject_the_v1_template_when_the_exit_code_differs() {
+    // given
+    String text = "Application 'MACHINE/WEBROOT/APPHOST/SHOP' with physical root 'C:\\s\\' "
+        + "failed to start process with commandline '\"C:\\s\\Shop.exe\" ', "
+        + "ErrorCode = '0x80004005 : ff.";
+
+    // when / then
+    assertThat(hits(text)).isEmpty();
+  }
+
+  @Test
+  void should_find_every_message_when_several_run_together() {
+    // given
+    String text = "Application '/LM/W3SVC/5/ROOT' with physical root 'C:\\app\\' failed to load"
+        + " clr and managed application. CLR worker thread exited prematurely Failed to start "
+        + "application '/LM/W3SVC/5/ROOT', ErrorCode '0x8000ffff'. The specified framework "
+        + "'Microsoft.AspNetCore.App', version '2.2.0' was not found.";
+
+    // when
+    List<CompiledMatcher.Hit> hits = hits(text);
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactlyInAnyOrder(4, 0, 3);
+    assertThat(hits).allSatisfy(h -> assertThat(h.completeness()).isEqualTo(1.0));
+  }
+
+  @Test
+  void should_report_a_truncated_match_when_the_message_is_cut_off() {
+    // given
+    String text = "Application '/LM/W3SVC/5/ROOT' with physical root 'C:\\app\\' failed to load"
+        + " clr and managed application. CLR worker thr";
+
+    // when
+    List<CompiledMatcher.Hit> hits = hits(text);
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(4);
+    assertThat(hits.get(0).completeness()).isBetween(0.5, 0.99);
+    assertThat(capture(hits.get(0), templates.get(4), "physicalRoot")).isEqualTo("C:\\app\\");
+  }
+
+  @Test
+  void should_not_report_a_shared_prefix_alone_as_a_truncated_match() {
+    // given: only the part every "Application '...' with physical root" message shares
+    String text = "Application '/LM/W3SVC/5/ROOT' with physical root 'C:\\app\\'";
+
+    // when / then
+    assertThat(hits(text)).isEmpty();
+  }
+
+  @Test
+  void should_allocate_no_hits_when_the_text_is_unrelated() {
+    // given
+    String text = "2024-05-01 10:11:12 W3SVC1 GET /index.html - 443 - 10.0.0.1 Mozilla/5.0 200 0 0";
+
+    // when / then
+    assertThat(matcher.mayMatch(text)).isFalse();
+    assertThat(hits(text)).isEmpty();
+  }
+
+  @Test
+  void should_stay_linear_when_the_text_repeats_a_prefix_many_times() {
+    // given
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      sb.append("Application '/LM/W3SVC/5/ROOT' with physical root '");
+    }
+    sb.append("C:\\app\\' failed to load clr and managed application. "
+        + "CLR worker thread exited prematurely");
+
+    // when
+    List<CompiledMatcher.Hit> hits = hits(sb.toString());
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(4);
+  }
+}
