@@ -21,6 +21,8 @@ public record Classification(
   /**
    * Validates and copies the parts.
    *
+   * @param record the record classified
+   * @param matches the signatures found, in order of position; empty for an unrelated record
    * @throws NullPointerException if a part is null
    */
   public Classification {

@@ -43,6 +43,17 @@ public record Diagnosis(
   /**
    * Validates and copies the parts.
    *
+   * @param entryId the catalog entry id
+   * @param title the entry's title
+   * @param summary the entry's one-line summary
+   * @param versions the version range of the variant that fits the evidence best
+   * @param score how well the evidence supports this cause, from 0 (not at all) towards 1
+   * @param confidence the confidence level, which also accounts for close competitors
+   * @param supporting the evidence that matched
+   * @param missing the evidence this cause expects that the incident does not show
+   * @param contradicting the evidence that speaks against this cause
+   * @param parameters the values captured from the evidence, by name
+   * @param fix the fix steps, with the parameters filled in
    * @throws IllegalArgumentException if {@code score} is outside 0..1
    */
   public Diagnosis {

@@ -16,6 +16,9 @@ public record Expectation(
   /**
    * Validates the parts.
    *
+   * @param signatureId the catalog signature expected
+   * @param channel where to look for it
+   * @param description what to look for
    * @throws NullPointerException if a part is null
    */
   public Expectation {

@@ -22,6 +22,11 @@ public record Finding(
   /**
    * Validates the parts.
    *
+   * @param signatureId the catalog signature concerned
+   * @param channel the channel the evidence is about
+   * @param detail the quoted text, status or observation found, or why it contradicts
+   * @param source where the evidence was read ({@code file:line}), or the empty string
+   * @param weight how much it counted
    * @throws NullPointerException if a part is null
    */
   public Finding {

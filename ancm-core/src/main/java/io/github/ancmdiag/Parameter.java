@@ -20,6 +20,9 @@ public record Parameter(@NotNull String name, @NotNull CaptureType type, @NotNul
   /**
    * Validates the parts.
    *
+   * @param name the capture name from the catalog, such as {@code frameworkVersion}
+   * @param type what kind of value it is
+   * @param value the value as it appeared in the evidence, white space collapsed
    * @throws NullPointerException if a part is null
    */
   public Parameter {

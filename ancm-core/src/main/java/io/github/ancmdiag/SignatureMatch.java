@@ -36,6 +36,16 @@ public record SignatureMatch(
   /**
    * Validates and copies the parts.
    *
+   * @param entryId the catalog entry the signature belongs to
+   * @param signatureId the signature within the entry's variant
+   * @param versions the version range of that variant
+   * @param expectedChannel where the software writes this evidence
+   * @param recordChannel where the record that holds it came from
+   * @param parameters the typed values captured
+   * @param start where the match starts in the record's text
+   * @param end where the match ends (exclusive) in the record's text
+   * @param matchedText the matched text, white space collapsed
+   * @param completeness 1 for a whole message, less for a message cut off part-way
    * @throws IllegalArgumentException if the span or completeness is out of range
    */
   public SignatureMatch {

@@ -30,6 +30,14 @@ public record CatalogEntry(
   /**
    * Validates and copies the parts.
    *
+   * @param id the permanent kebab-case id naming the cause; ids are API
+   * @param aliases former ids that still resolve to this entry
+   * @param category the area the cause belongs to
+   * @param title a short heading
+   * @param summary one line, at most 90 characters
+   * @param variants how the cause shows, per version range
+   * @param fix the steps to fix it; {@code {name}} or {@code {name|fallback}} uses a capture
+   * @param sources where each quoted message comes from
    * @throws IllegalArgumentException if the id is not kebab-case or there is no variant
    */
   public CatalogEntry {

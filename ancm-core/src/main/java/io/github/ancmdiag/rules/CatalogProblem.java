@@ -17,6 +17,10 @@ public record CatalogProblem(
   /**
    * Validates the parts.
    *
+   * @param file the catalog file (or other source name) the problem is in
+   * @param path a JSON path within that file, such as {@code $.variants[0].signatures[2].text[0]}
+   * @param line the 1-based line in the file, or 0 when unknown
+   * @param message what is wrong, as a sentence naming the offending value
    * @throws NullPointerException if a part is null
    * @throws IllegalArgumentException if {@code line} is negative
    */

@@ -22,6 +22,9 @@ public record Variant(
   /**
    * Validates and copies the parts.
    *
+   * @param versions the ASP.NET Core versions this variant applies to
+   * @param signatures the evidence the cause leaves in that range
+   * @param fix steps for this range in place of the entry's; empty to use the entry's
    * @throws IllegalArgumentException if there is no signature
    */
   public Variant {
