@@ -34,8 +34,12 @@ final class CompiledCatalog {
     final CatalogEntry entryRef;
     final Variant variantRef;
     final Signature sig;
+    /** Weight before sharing: the kind's weight times the catalog multiplier. */
+    double plainWeight;
+    /** Bonus factor for constrained captures. */
+    double specificity = 1;
+    /** Weight divided among the entries with an equivalent signature. */
     double weight;
-    double baseWeight;
 
     SigRef(int entry, int variant, int signature, CatalogEntry e, Variant v, Signature s) {
       this.entry = entry;
@@ -125,25 +129,29 @@ final class CompiledCatalog {
           sharing.add(o.entry);
         }
       }
-      r.baseWeight = base(r.sig, templateIndex) * r.sig.weight();
-      r.weight = r.baseWeight / Math.max(1, sharing.size());
+      r.plainWeight = base(r.sig) * r.sig.weight();
+      r.specificity = specificity(r.sig, templateIndex);
+      r.weight = r.plainWeight * r.specificity / Math.max(1, sharing.size());
     }
   }
 
-  private double base(Signature sig, Map<String, Integer> templateIndex) {
+  private static double base(Signature sig) {
     switch (sig.kind()) {
       case TEXT:
-        int constraints = 0;
-        for (String t : sig.texts()) {
-          constraints = Math.max(constraints,
-              templates.get(templateIndex.get(t)).constraintCount());
-        }
-        return TEXT_WEIGHT * (1 + CONSTRAINT_BONUS * constraints);
+        return TEXT_WEIGHT;
       case STATUS:
         return STATUS_WEIGHT;
       default:
         return OBSERVATION_WEIGHT;
     }
+  }
+
+  private double specificity(Signature sig, Map<String, Integer> templateIndex) {
+    int constraints = 0;
+    for (String t : sig.texts()) {
+      constraints = Math.max(constraints, templates.get(templateIndex.get(t)).constraintCount());
+    }
+    return 1 + CONSTRAINT_BONUS * constraints;
   }
 
   private Set<String> keys(Signature sig, Map<String, Integer> templateIndex) {

@@ -220,7 +220,7 @@ public final class Diagnoser {
       if (!matches.isEmpty()) {
         matchedRecords++;
       }
-      facts.add(r, matches, refs);
+      facts.add(r, matches, refs, v);
       facts.statuses.addAll(statuses(r));
     }
     facts.finish();
@@ -242,7 +242,7 @@ public final class Diagnoser {
           second = s;
         }
       }
-      if (best != null && best.support > 0) {
+      if (best != null && best.support > 0 && best.raw() > 0) {
         best.variantLead = second == null ? Double.POSITIVE_INFINITY : best.raw() - second.raw();
         scored.add(best);
       }
@@ -316,13 +316,13 @@ public final class Diagnoser {
       }
       Facts.Best best = facts.best.get(ref);
       if (best != null) {
-        double w = ref.weight * best.quality;
+        double w = best.weight;
         s.support += w;
         if (sig.kind() == Signature.Kind.TEXT && best.match.isComplete()
-            && ref.weight >= CompiledCatalog.TEXT_WEIGHT / 2) {
+            && w >= CompiledCatalog.TEXT_WEIGHT / 2) {
           s.strong = true;
         }
-        if (sig.kind() == Signature.Kind.TEXT && best.match.isComplete() && ref.weight >= 1.0
+        if (sig.kind() == Signature.Kind.TEXT && best.match.isComplete() && w >= 1.0
             && s.supportingTexts++ >= 1) {
           s.strong = true;
         }
@@ -444,12 +444,12 @@ public final class Diagnoser {
     final class Best {
       final SignatureMatch match;
       final LogRecord record;
-      final double quality;
+      final double weight;
 
-      Best(SignatureMatch match, LogRecord record, double quality) {
+      Best(SignatureMatch match, LogRecord record, double weight) {
         this.match = match;
         this.record = record;
-        this.quality = quality;
+        this.weight = weight;
       }
     }
 
@@ -473,14 +473,33 @@ public final class Diagnoser {
       }
     }
 
+    /**
+     * Records the matches of one record. A piece of text that several entries' signatures match
+     * is shared evidence: its weight is divided among those entries, however differently their
+     * templates are written.
+     */
     void add(LogRecord record, List<SignatureMatch> matches,
-        List<CompiledCatalog.SigRef> refs) {
+        List<CompiledCatalog.SigRef> refs, @Nullable AspNetCoreVersion v) {
       for (int i = 0; i < matches.size(); i++) {
         SignatureMatch m = matches.get(i);
         CompiledCatalog.SigRef ref = refs.get(i);
         if (m.expectedChannel() == Channel.EVENT_LOG && m.isComplete()
             && record.channel() == Channel.EVENT_LOG) {
           ancmEvent = true;
+        }
+        if (v != null && !ref.variantRef.versions().contains(v)) {
+          continue;
+        }
+        Set<Integer> sharing = new java.util.HashSet<>();
+        double maxPlain = 0;
+        for (int j = 0; j < matches.size(); j++) {
+          SignatureMatch o = matches.get(j);
+          CompiledCatalog.SigRef oref = refs.get(j);
+          if ((v == null || oref.variantRef.versions().contains(v))
+              && oref.sig.kind() == ref.sig.kind() && overlaps(m, o)) {
+            sharing.add(oref.entry);
+            maxPlain = Math.max(maxPlain, oref.plainWeight);
+          }
         }
         double q = m.completeness() < 1 ? m.completeness() * TRUNCATED : 1.0;
         if (ref.sig.kind() == Signature.Kind.STATUS) {
@@ -489,11 +508,22 @@ public final class Diagnoser {
         if (m.recordChannel() != m.expectedChannel()) {
           q *= OTHER_CHANNEL;
         }
+        // Evidence several causes explain is split evenly among them (never above a cause's own
+        // weight); a template pinned to more values is more specific and keeps a bonus.
+        double share = Math.min(ref.plainWeight, maxPlain / Math.max(1, sharing.size()));
+        double w = share * ref.specificity * q;
         Best old = best.get(ref);
-        if (old == null || q > old.quality) {
-          best.put(ref, new Best(m, record, q));
+        if (old == null || w > old.weight) {
+          best.put(ref, new Best(m, record, w));
         }
       }
+    }
+
+    private boolean overlaps(SignatureMatch a, SignatureMatch b) {
+      if (a.start() == a.end() || b.start() == b.end()) {
+        return a.matchedText().equals(b.matchedText());
+      }
+      return a.start() < b.end() && b.start() < a.end();
     }
 
     void finish() {

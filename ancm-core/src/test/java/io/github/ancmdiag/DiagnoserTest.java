@@ -89,8 +89,9 @@ class DiagnoserTest {
         .containsEntry("hresult", "0x8000ffff").containsEntry("status", "500.0");
     assertThat(top.fix()).containsExactly("Install 3.1.0.");
     assertThat(top.isSupportedBy(Channel.EVENT_LOG)).isTrue();
+    // the stdout log has output, which both rivals say it would not: on balance they are out
     assertThat(report.diagnoses()).extracting(Diagnosis::entryId)
-        .contains("bad-process-path", "bad-arguments");
+        .containsExactly("missing-framework");
   }
 
   @Test
@@ -119,14 +120,30 @@ class DiagnoserTest {
     // when
     DiagnosisReport report = diagnoser.diagnose(evidence);
 
+    // then: the two causes that leave no stdout log, or output in it, are ruled out
+    assertThat(report.diagnoses()).extracting(Diagnosis::entryId)
+        .containsExactly("bad-arguments");
+    assertThat(report.top().orElseThrow().supporting()).extracting(Finding::signatureId)
+        .containsExactly("page", "stdout-empty");
+  }
+
+  @Test
+  void should_list_evidence_against_a_cause_that_still_fits_on_balance() {
+    // given: the page and the decisive stdout line, but the user says the stdout log is empty
+    Evidence evidence = Evidence.builder()
+        .browser("HTTP Error 500.0 - ANCM In-Process Handler Load Failure")
+        .eventLog("Failed to start application '/LM/W3SVC/1/ROOT', ErrorCode '0x8000ffff'.")
+        .observe(Observation.STDOUT_LOG_EMPTY).build();
+
+    // when
+    Diagnosis framework = diagnoser.diagnose(evidence).diagnosis("missing-framework")
+        .orElseThrow();
+
     // then
-    assertThat(report.top().orElseThrow().entryId()).isEqualTo("bad-arguments");
-    Diagnosis processPath = report.diagnosis("bad-process-path").orElseThrow();
-    assertThat(processPath.contradicting()).extracting(Finding::detail)
-        .containsExactly("the stdout log was created (empty)");
-    Diagnosis framework = report.diagnosis("missing-framework").orElseThrow();
-    assertThat(framework.contradicting()).extracting(Finding::signatureId)
-        .containsExactly("framework");
+    assertThat(framework.contradicting()).extracting(Finding::signatureId, Finding::detail)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("framework",
+            "the stdout log is empty"));
+    assertThat(framework.confidence()).isNotEqualTo(Confidence.HIGH);
   }
 
   @Test
