@@ -21,9 +21,11 @@ class CompiledMatcherTest {
       + "'{physicalRoot:PATH}' failed to load clr and managed application. "
       + "CLR worker thread exited prematurely";
 
+  private static final String TITLE = "HTTP Error 500.0 - ANCM In-Process Handler Load Failure";
+
   private final List<Template> templates = List.of(Template.parse(ADD_APP_FFFF),
       Template.parse(ADD_APP_23E), Template.parse(V1_START), Template.parse(FRAMEWORK),
-      Template.parse(CLR));
+      Template.parse(CLR), Template.parse(TITLE));
   private final CompiledMatcher matcher = new CompiledMatcher(templates);
 
   private List<CompiledMatcher.Hit> hits(String text) {
@@ -71,6 +73,23 @@ class CompiledMatcherTest {
 
     // then
     assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(1);
+    assertThat(hits.get(0).completeness()).isEqualTo(1.0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "HTTP Error 500.0 \u2013 ANCM In-Process Handler Load Failure",
+      "HTTP Error 500.0 \u2014 ANCM In\u2010Process Handler Load Failure",
+      "http error 500.0 - ancm in-process handler load failure",
+      "<h1>HTTP Error 500.0 - ANCM In-Process Handler Load Failure</h1>",
+      "HTTP\u00a0Error 500.0 - ANCM In-Process\nHandler Load Failure",
+  })
+  void should_match_a_page_title_when_dashes_case_and_markup_differ(String text) {
+    // when
+    List<CompiledMatcher.Hit> hits = hits(text);
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(5);
     assertThat(hits.get(0).completeness()).isEqualTo(1.0);
   }
 
