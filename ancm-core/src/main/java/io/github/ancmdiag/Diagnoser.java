@@ -251,11 +251,10 @@ public final class Diagnoser {
         .thenComparing(Comparator.comparingDouble((Scored s) -> s.support).reversed())
         .thenComparing(s -> s.entry.id()));
     List<Diagnosis> diagnoses = new ArrayList<>();
-    double topRaw = scored.isEmpty() ? 0 : scored.get(0).raw();
     double secondRaw = scored.size() < 2 ? 0 : Math.max(0, scored.get(1).raw());
     for (int i = 0; i < scored.size(); i++) {
       Scored s = scored.get(i);
-      Confidence conf = confidence(s, i, topRaw, secondRaw);
+      Confidence conf = confidence(s, i, secondRaw);
       double pos = Math.max(0, s.raw());
       double score = pos / (pos + SCORE_HALF);
       diagnoses.add(new Diagnosis(s.entry.id(), s.entry.title(), s.entry.summary(),
@@ -270,11 +269,11 @@ public final class Diagnoser {
     return new DiagnosisReport(diagnoses, v, inferred, evidence.records().size(), matchedRecords);
   }
 
-  private static Confidence confidence(Scored s, int rank, double topRaw, double secondRaw) {
+  private static Confidence confidence(Scored s, int rank, double secondRaw) {
     double raw = s.raw();
     if (rank == 0) {
       if (raw >= HIGH_SUPPORT && raw >= HIGH_LEAD * secondRaw && s.contradicting.isEmpty()
-          && s.strong) {
+          && s.isCorroborated()) {
         return Confidence.HIGH;
       }
       if (raw >= MEDIUM_SUPPORT && raw >= MEDIUM_LEAD * secondRaw) {
@@ -282,9 +281,7 @@ public final class Diagnoser {
       }
       return Confidence.LOW;
     }
-    if (raw >= HIGH_SUPPORT && raw >= topRaw / MEDIUM_LEAD) {
-      return Confidence.MEDIUM;
-    }
+    // A runner-up is one possible cause among several: never more certain than the leader.
     return Confidence.LOW;
   }
 
@@ -319,11 +316,7 @@ public final class Diagnoser {
         double w = best.weight;
         s.support += w;
         if (sig.kind() == Signature.Kind.TEXT && best.match.isComplete()
-            && w >= CompiledCatalog.TEXT_WEIGHT / 2) {
-          s.strong = true;
-        }
-        if (sig.kind() == Signature.Kind.TEXT && best.match.isComplete() && w >= 1.0
-            && s.supportingTexts++ >= 1) {
+            && best.record.channel() != Channel.BROWSER && w >= CompiledCatalog.TEXT_WEIGHT / 3) {
           s.strong = true;
         }
         s.supporting.add(new Finding(sig.id(), best.record.channel(),
@@ -422,7 +415,6 @@ public final class Diagnoser {
     double support;
     double against;
     boolean strong;
-    int supportingTexts;
     double variantLead;
     final List<Finding> supporting = new ArrayList<>();
     final List<Expectation> missing = new ArrayList<>();
@@ -436,6 +428,21 @@ public final class Diagnoser {
 
     double raw() {
       return support - against;
+    }
+
+    /**
+     * Tells whether the support is more than one glance at a browser: a whole message from a log
+     * that carries real weight, or support from at least two channels.
+     */
+    boolean isCorroborated() {
+      if (strong) {
+        return true;
+      }
+      java.util.EnumSet<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
+      for (Finding f : supporting) {
+        channels.add(f.channel());
+      }
+      return channels.size() >= 2;
     }
   }
 

@@ -147,6 +147,17 @@ class DiagnoserTest {
   }
 
   @Test
+  void should_not_be_certain_when_a_single_browser_line_is_all_there_is() {
+    // when
+    DiagnosisReport report = diagnoser.diagnose(Evidence.builder()
+        .browser("HTTP Error 503. The service is unavailable.").build());
+
+    // then: the only cause with a 503, but one glance at a browser is not proof
+    assertThat(report.top().orElseThrow().entryId()).isEqualTo("pool-stopped");
+    assertThat(report.top().orElseThrow().confidence()).isEqualTo(Confidence.MEDIUM);
+  }
+
+  @Test
   void should_count_a_contradicting_status_against_a_cause() {
     // given: an event of the process-path cause, but the browser shows 503
     Evidence evidence = Evidence.builder().browser("HTTP Error 503. The service is unavailable.")
