@@ -42,14 +42,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #classify(LogRecord)} looks at one record: which catalog signatures it holds. {@link
  * #diagnose(Evidence)} weighs every channel of an incident together. Each signature weighs by its
- * kind (a message 3, an HTTP status 2, an observation 1, times its catalog multiplier), divided
- * among the entries that share it; a message found in another channel than the one the software
- * writes it to counts {@value #OTHER_CHANNEL}, a message cut off part-way in proportion to the part
+ * kind (a message 3, an HTTP status 2, an observation 1, times its catalog multiplier); evidence
+ * that several causes explain is split evenly among them; a message found in another channel than
+ * the one the software writes it to counts {@value #OTHER_CHANNEL}, a message cut off part-way
+ * in proportion to the part
  * seen. Evidence against a cause subtracts: another HTTP status than the cause produces, an
  * observation that conflicts with one the cause expects (an event log entry where it expects none,
  * stdout output where it expects an empty log), or a message the cause writes to a log the user
- * says was not created. The confidence of the best diagnosis is {@link Confidence#HIGH} only when it
- * has strong support, nothing against it, and a clear lead over the next one.
+ * says was not created. The confidence of the best diagnosis is {@link Confidence#HIGH} only when
+ * it has strong support, nothing against it, a clear lead over the next one, and corroboration: a
+ * whole message from a log, or support from two channels (one line from a browser is never proof).
+ * Runners-up are always {@link Confidence#LOW}. Causes the evidence argues against more than for
+ * are left out of the report.
  */
 public final class Diagnoser {
   private static final Logger LOG = LoggerFactory.getLogger(Diagnoser.class);

@@ -373,6 +373,9 @@ public final class CompiledMatcher {
         if (k < tpl.anchorCount() - 1 && !stopsSoonAfter(tpl, k, end[best])) {
           continue;
         }
+        if (!fromStart && !startsLine(tpl, firstSeen(st), st[firstSeen(st)])) {
+          continue;
+        }
         int[] spans = newSpans(tpl);
         int first = 0;
         while (st[first] < 0) {
@@ -397,22 +400,103 @@ public final class CompiledMatcher {
       }
     }
 
-    /** A truncated chain counts only when the text or its line ends before the next anchor. */
+    /**
+     * A chain that stops at anchor {@code k} is a truncated message only when what follows is
+     * consistent with the rest of the template up to the next anchor until the text runs out, or
+     * until its line ends and something else begins: a message cut off, not one that goes on
+     * differently.
+     */
     private boolean stopsSoonAfter(Template tpl, int k, int from) {
-      int budget = 0;
-      for (int i = tpl.anchorItem(k) + 1; i < tpl.anchorItem(k + 1); i++) {
-        Template.Item it = tpl.items().get(i);
-        budget += it instanceof Template.Capture
-            ? ((Template.Capture) it).type.maxLength() : ((Template.Literal) it).chars.length;
-      }
-      int p = from;
-      while (p < n && p - from <= budget + tpl.anchor(k + 1).chars.length) {
-        if (p > from && norm.lineBreakBefore(p)) {
-          return true;
+      int r = forwardStrict(tpl, tpl.anchorItem(k) + 1, tpl.anchorItem(k + 1) + 1, from);
+      return r == NEED_MORE || (r < -2 && norm.lineBreakBefore(-r - 3));
+    }
+
+    /**
+     * Checks items {@code [i0, i1)} (the last one a literal) forward from {@code pos} to the end
+     * of the text. Returns {@link #NEED_MORE} when the text ends while they still fit, or
+     * {@code -3 - p} for a mismatch at {@code p}.
+     */
+    private int forwardStrict(Template tpl, int i0, int i1, int pos) {
+      List<Template.Item> items = tpl.items();
+      int p = pos;
+      for (int i = i0; i < i1; i++) {
+        Template.Item it = items.get(i);
+        if (it instanceof Template.Literal) {
+          char[] lit = ((Template.Literal) it).chars;
+          int m = compareAt(lit, p, n);
+          if (m == lit.length) {
+            p += lit.length;
+            continue;
+          }
+          return p + m >= n ? NEED_MORE : -3 - (p + m);
         }
-        p++;
+        Template.Capture cap = (Template.Capture) it;
+        char[] next = i + 1 < i1 && items.get(i + 1) instanceof Template.Literal
+            ? ((Template.Literal) items.get(i + 1)).chars : null;
+        int q = p;
+        while (q < n && q - p < cap.type.maxLength() && accepts(cap.type, s[q])
+            && !(q > p && isToken(cap.type) && norm.gapBefore(q))) {
+          if (next != null && q > p && s[q] == next[0]) {
+            // An apparent terminator: the capture ends here, and the literal must follow.
+            int m = compareAt(next, q, n);
+            if (m == next.length || q + m >= n) {
+              break;
+            }
+            return -3 - (q + m);
+          }
+          q++;
+        }
+        if (q >= n) {
+          return NEED_MORE;
+        }
+        p = q;
       }
-      return p >= n;
+      return -3 - p;
+    }
+
+    /**
+     * A chain missing its start counts only when the text before it on its line is the tail of the
+     * template's missing start: a message cut at the front, not another message that ends alike.
+     */
+    private boolean startsLine(Template tpl, int firstAnchor, int start) {
+      int lineStart = start;
+      while (lineStart > 0 && !norm.lineBreakBefore(lineStart)) {
+        lineStart--;
+      }
+      List<Template.Item> items = tpl.items();
+      int p = start;
+      for (int i = tpl.anchorItem(firstAnchor) - 1; i >= 0 && p > lineStart; i--) {
+        Template.Item it = items.get(i);
+        if (it instanceof Template.Literal) {
+          char[] lit = ((Template.Literal) it).chars;
+          for (int k = lit.length - 1; k >= 0 && p > lineStart; k--) {
+            if (s[p - 1] != lit[k]) {
+              return false;
+            }
+            p--;
+          }
+          continue;
+        }
+        Template.Capture cap = (Template.Capture) it;
+        char[] prev = i > 0 ? ((Template.Literal) items.get(i - 1)).chars : null;
+        int q = p;
+        while (q > lineStart && p - q < cap.type.maxLength() && accepts(cap.type, s[q - 1])) {
+          if (prev != null && q < p && s[q - 1] == prev[prev.length - 1]) {
+            break; // the previous literal may end here
+          }
+          q--;
+        }
+        p = q;
+      }
+      return p <= lineStart;
+    }
+
+    private int firstSeen(int[] st) {
+      int first = 0;
+      while (st[first] < 0) {
+        first++;
+      }
+      return first;
     }
 
     private void fillGaps(Template tpl, int[] st, int[] spans) {
@@ -475,7 +559,7 @@ public final class CompiledMatcher {
               return open ? NEED_MORE : MISMATCH;
             }
             if (!accepts(type, s[q]) || q - p >= max || (open && q > p && norm.lineBreakBefore(q)
-                && type != CaptureType.TEXT)) {
+                && type != CaptureType.TEXT) || (q > p && isToken(type) && norm.gapBefore(q))) {
               if (open && finalLiteral && q - p >= min) {
                 return finish(cap, p, q, spans);
               }
@@ -496,7 +580,7 @@ public final class CompiledMatcher {
         if (open) {
           q = p;
           while (q < limit && q - p < max && accepts(type, s[q])
-              && !(q > p && norm.lineBreakBefore(q))) {
+              && !(q > p && (norm.lineBreakBefore(q) || (isToken(type) && norm.gapBefore(q))))) {
             q++;
           }
           if (q - p < min) {
@@ -508,7 +592,7 @@ public final class CompiledMatcher {
             return MISMATCH;
           }
           for (int x = p; x < q; x++) {
-            if (!accepts(type, s[x])) {
+            if (!accepts(type, s[x]) || (x > p && isToken(type) && norm.gapBefore(x))) {
               return MISMATCH;
             }
           }
@@ -565,7 +649,7 @@ public final class CompiledMatcher {
               break;
             }
             if (q <= 0 || !accepts(type, s[q - 1]) || p - q >= max
-                || (q < p && norm.lineBreakBefore(q))) {
+                || (q < p && (norm.lineBreakBefore(q) || (isToken(type) && norm.gapBefore(q))))) {
               if (leadingLiteral && p - q >= min && satisfies(cap, q, p)) {
                 record(cap, q, p, spans);
                 return q;
@@ -584,7 +668,7 @@ public final class CompiledMatcher {
         }
         int q = p;
         while (q > 0 && p - q < max && accepts(type, s[q - 1])
-            && !(q < p && norm.lineBreakBefore(q))) {
+            && !(q < p && (norm.lineBreakBefore(q) || (isToken(type) && norm.gapBefore(q))))) {
           q--;
         }
         if (p - q < min || !satisfies(cap, q, p)) {
@@ -658,6 +742,21 @@ public final class CompiledMatcher {
         return i;
       }
       return -1;
+    }
+  }
+
+  /** Types whose values never contain white space: a value ends where the original had a space. */
+  static boolean isToken(CaptureType type) {
+    switch (type) {
+      case VERSION:
+      case HRESULT:
+      case HEX:
+      case INT:
+      case PORT:
+      case NAME:
+        return true;
+      default:
+        return false;
     }
   }
 

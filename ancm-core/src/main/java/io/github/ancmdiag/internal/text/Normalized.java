@@ -72,6 +72,11 @@ public final class Normalized {
     return false;
   }
 
+  /** Tells whether folding dropped original characters (white space) between i-1 and i. */
+  public boolean gapBefore(int i) {
+    return i > 0 && i < length && to[i - 1] < from[i];
+  }
+
   /**
    * Returns the original text of a folded span with its white space collapsed to single spaces.
    *

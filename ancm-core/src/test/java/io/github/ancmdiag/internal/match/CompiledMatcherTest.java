@@ -23,9 +23,15 @@ class CompiledMatcherTest {
 
   private static final String TITLE = "HTTP Error 500.0 - ANCM In-Process Handler Load Failure";
 
+  private static final String DEBUG_HR = "Failed HRESULT returned: {hresult:HRESULT=0x8000ffff}";
+  private static final String V2_RETRIES = "Application '{appId:APP_ID}' with physical root "
+      + "'{physicalRoot:PATH}' failed to start process with commandline '{commandLine:TEXT}' "
+      + "with multiple retries. Failed to bind to port '{port:PORT}'.";
+
   private final List<Template> templates = List.of(Template.parse(ADD_APP_FFFF),
       Template.parse(ADD_APP_23E), Template.parse(V1_START), Template.parse(FRAMEWORK),
-      Template.parse(CLR), Template.parse(TITLE));
+      Template.parse(CLR), Template.parse(TITLE), Template.parse(DEBUG_HR),
+      Template.parse(V2_RETRIES));
   private final CompiledMatcher matcher = new CompiledMatcher(templates);
 
   private List<CompiledMatcher.Hit> hits(String text) {
@@ -160,6 +166,53 @@ class CompiledMatcherTest {
 
     // when / then
     assertThat(hits(text)).isEmpty();
+  }
+
+  @Test
+  void should_end_a_code_where_the_original_text_had_a_space() {
+    // given: folding drops the space, but "0x8000ffffc..." must not be read as the code
+    String text = "Failed HRESULT returned: 0x8000ffff Could not find inprocess request handler.";
+
+    // when
+    List<CompiledMatcher.Hit> hits = hits(text);
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(6);
+    assertThat(capture(hits.get(0), templates.get(6), "hresult")).isEqualTo("0x8000ffff");
+  }
+
+  @Test
+  void should_not_take_a_message_that_goes_on_differently_for_a_truncated_one() {
+    // given: a V1 start error shares its first half with the V2 multiple-retries message
+    String text = "Application 'MACHINE/WEBROOT/APPHOST/SHOP' with physical root 'C:\\s\\' "
+        + "failed to start process with commandline '\"C:\\s\\Shop.exe\" ', "
+        + "ErrorCode = '0x80004005 : ff.";
+
+    // when / then: neither the V1 template (exit code differs) nor the V2 one is reported
+    assertThat(hits(text)).isEmpty();
+  }
+
+  @Test
+  void should_not_take_the_end_of_another_message_for_a_message_cut_at_the_front() {
+    // given: the 500.37 title ends like nothing here, but its middle is the 500.0 title's tail
+    String text = "HTTP Error 500.37 - ANCM In-Process Handler Load Failure";
+
+    // when / then
+    assertThat(hits(text)).isEmpty();
+  }
+
+  @Test
+  void should_report_a_message_cut_at_the_front_when_it_starts_its_line() {
+    // given
+    String text = "Event 1007\nwith physical root 'C:\\app\\' failed to load clr and managed "
+        + "application. CLR worker thread exited prematurely";
+
+    // when
+    List<CompiledMatcher.Hit> hits = hits(text);
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(4);
+    assertThat(hits.get(0).completeness()).isLessThan(1.0);
   }
 
   @Test
