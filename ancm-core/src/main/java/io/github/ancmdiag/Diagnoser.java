@@ -76,6 +76,7 @@ public final class Diagnoser {
   static final double MEDIUM_SUPPORT = 0.9;
   /** Lead over the runner-up needed for {@link Confidence#MEDIUM}. */
   static final double MEDIUM_LEAD = 1.2;
+  private static final String OBSERVATION_PREFIX = "observation ";
   /** Scale of the score: support at which the score is one half. */
   static final double SCORE_HALF = 2.0;
 
@@ -294,14 +295,21 @@ public final class Diagnoser {
     Variant variant = entry.variants().get(vi);
     Scored s = new Scored(entry, variant);
     CompiledCatalog.SigRef[] refs = compiled.refs[e][vi];
+    // One page per incident: when any status of the variant was seen, the others are not
+    // evidence against it.
     boolean statusContradicted = false;
+    for (CompiledCatalog.SigRef ref : refs) {
+      if (ref.sig.kind() == Signature.Kind.STATUS && facts.best.containsKey(ref)) {
+        statusContradicted = true;
+      }
+    }
     for (CompiledCatalog.SigRef ref : refs) {
       Signature sig = ref.sig;
       if (sig.kind() == Signature.Kind.OBSERVATION) {
         Observation o = sig.observation().orElseThrow();
         if (facts.observations.contains(o)) {
           s.support += ref.weight;
-          s.supporting.add(new Finding(sig.id(), sig.channel(), "observation " + o.key(), "",
+          s.supporting.add(new Finding(sig.id(), sig.channel(), OBSERVATION_PREFIX + o.key(), "",
               ref.weight));
         } else {
           String why = facts.conflict(o);
@@ -444,7 +452,9 @@ public final class Diagnoser {
       }
       java.util.EnumSet<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
       for (Finding f : supporting) {
-        channels.add(f.channel());
+        if (!f.detail().startsWith(OBSERVATION_PREFIX)) {
+          channels.add(f.channel());
+        }
       }
       return channels.size() >= 2;
     }
