@@ -77,8 +77,11 @@ public final class Diagnoser {
   /** Lead over the runner-up needed for {@link Confidence#MEDIUM}. */
   static final double MEDIUM_LEAD = 1.2;
   private static final String OBSERVATION_PREFIX = "observation ";
-  /** Scale of the score: support at which the score is one half. */
-  static final double SCORE_HALF = 2.0;
+  /**
+   * Support set aside for a cause outside the catalog: a score is a cause's support over its own,
+   * its strongest rival's, and this.
+   */
+  static final double SCORE_OTHER = 2.0;
 
   private final CompiledCatalog compiled;
   private final AspNetCoreVersion version;
@@ -257,11 +260,12 @@ public final class Diagnoser {
         .thenComparing(s -> s.entry.id()));
     List<Diagnosis> diagnoses = new ArrayList<>();
     double secondRaw = scored.size() < 2 ? 0 : Math.max(0, scored.get(1).raw());
+    double topRaw = scored.isEmpty() ? 0 : scored.get(0).raw();
     for (int i = 0; i < scored.size(); i++) {
       Scored s = scored.get(i);
       Confidence conf = confidence(s, i, secondRaw);
-      double pos = Math.max(0, s.raw());
-      double score = pos / (pos + SCORE_HALF);
+      double rival = i == 0 ? secondRaw : topRaw;
+      double score = s.raw() / (s.raw() + rival + SCORE_OTHER);
       diagnoses.add(new Diagnosis(s.entry.id(), s.entry.title(), s.entry.summary(),
           s.variant.versions(), score, conf, s.supporting, s.missing, s.contradicting,
           s.parameters, renderFix(s.entry.fixFor(s.variant), s.parameters)));

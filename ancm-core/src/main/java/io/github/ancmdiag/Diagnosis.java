@@ -19,7 +19,8 @@ import org.jetbrains.annotations.Unmodifiable;
  * @param title the entry's title
  * @param summary the entry's one-line summary
  * @param versions the version range of the variant that fits the evidence best
- * @param score how well the evidence supports this cause, from 0 (not at all) towards 1
+ * @param score this cause's support against its strongest rival and an unknown cause, 0 to 1;
+ *     close scores mean the evidence cannot tell the causes apart
  * @param confidence the confidence level, which also accounts for close competitors
  * @param supporting the evidence that matched
  * @param missing the evidence this cause expects that the incident does not show
@@ -47,7 +48,8 @@ public record Diagnosis(
    * @param title the entry's title
    * @param summary the entry's one-line summary
    * @param versions the version range of the variant that fits the evidence best
-   * @param score how well the evidence supports this cause, from 0 (not at all) towards 1
+   * @param score this cause's support against its strongest rival and an unknown cause, 0 to 1;
+ *     close scores mean the evidence cannot tell the causes apart
    * @param confidence the confidence level, which also accounts for close competitors
    * @param supporting the evidence that matched
    * @param missing the evidence this cause expects that the incident does not show
