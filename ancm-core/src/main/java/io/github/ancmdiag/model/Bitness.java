@@ -34,16 +34,7 @@ public enum Bitness {
   @Contract(pure = true)
   public static @NotNull Bitness parse(@NotNull CharSequence text) {
     Objects.requireNonNull(text, "text");
-    StringBuilder key = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        key.append((char) (c + ('a' - 'A')));
-      } else if (c != '-' && c != '_' && !Character.isWhitespace(c)) {
-        key.append(c);
-      }
-    }
-    String normalized = key.toString();
+    String normalized = Keys.squash(text);
     if (normalized.startsWith("win") && normalized.length() > 3) {
       normalized = normalized.substring(3);
     }

@@ -34,16 +34,7 @@ public enum HostingModel {
   @Contract(pure = true)
   public static @NotNull HostingModel parse(@NotNull CharSequence text) {
     Objects.requireNonNull(text, "text");
-    StringBuilder key = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        key.append((char) (c + ('a' - 'A')));
-      } else if (c != '-' && c != '_' && !Character.isWhitespace(c)) {
-        key.append(c);
-      }
-    }
-    switch (key.toString()) {
+    switch (Keys.squash(text)) {
       case "":
       case "outofprocess":
         return OUT_OF_PROCESS;
