@@ -515,16 +515,21 @@ public final class Diagnoser {
         if (v != null && !ref.variantRef.versions().contains(v)) {
           continue;
         }
-        Set<Integer> sharing = new java.util.HashSet<>();
-        double maxPlain = 0;
+        // The strongest claim of each entry on this piece of evidence.
+        Map<Integer, Double> claims = new java.util.HashMap<>();
         for (int j = 0; j < matches.size(); j++) {
           SignatureMatch o = matches.get(j);
           CompiledCatalog.SigRef oref = refs.get(j);
           if ((v == null || oref.variantRef.versions().contains(v))
               && oref.sig.kind() == ref.sig.kind() && overlaps(m, o)) {
-            sharing.add(oref.entry);
-            maxPlain = Math.max(maxPlain, oref.plainWeight);
+            claims.merge(oref.entry, oref.plainWeight, Math::max);
           }
+        }
+        double maxPlain = 0;
+        double sumPlain = 0;
+        for (double c : claims.values()) {
+          maxPlain = Math.max(maxPlain, c);
+          sumPlain += c;
         }
         double q = m.completeness() < 1 ? m.completeness() * TRUNCATED : 1.0;
         if (ref.sig.kind() == Signature.Kind.STATUS) {
@@ -533,9 +538,10 @@ public final class Diagnoser {
         if (m.recordChannel() != m.expectedChannel()) {
           q *= OTHER_CHANNEL;
         }
-        // Evidence several causes explain is split evenly among them (never above a cause's own
-        // weight); a template pinned to more values is more specific and keeps a bonus.
-        double share = Math.min(ref.plainWeight, maxPlain / Math.max(1, sharing.size()));
+        // Evidence several causes explain is worth what its strongest claim says, split among
+        // them in proportion to their claims; a template pinned to more values is more specific
+        // and keeps a bonus.
+        double share = sumPlain > 0 ? maxPlain * ref.plainWeight / sumPlain : ref.plainWeight;
         double w = share * ref.specificity * q;
         Best old = best.get(ref);
         if (old == null || w > old.weight) {
