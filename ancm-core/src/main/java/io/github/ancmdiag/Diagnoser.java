@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jetbrains.annotations.CheckReturnValue;
 import org.jetbrains.annotations.Contract;
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -97,6 +98,7 @@ public final class Diagnoser {
    * @return a new builder
    */
   @Contract(pure = true)
+  @CheckReturnValue
   public static @NotNull Builder builder() {
     return new Builder();
   }
@@ -139,6 +141,7 @@ public final class Diagnoser {
    * @return the signatures found; empty for an unrelated record
    */
   @Contract(pure = true)
+  @CheckReturnValue
   public @NotNull Classification classify(@NotNull LogRecord record) {
     Objects.requireNonNull(record, "record");
     List<SignatureMatch> matches = new ArrayList<>(0);
@@ -199,6 +202,7 @@ public final class Diagnoser {
    * @return the signatures found
    */
   @Contract(pure = true)
+  @CheckReturnValue
   public @NotNull Classification classify(@NotNull Channel channel, @NotNull CharSequence text) {
     return classify(LogRecord.of(channel, text));
   }
@@ -214,6 +218,7 @@ public final class Diagnoser {
    * @return the ranked diagnoses; never null, empty when nothing matches
    */
   @Contract(pure = true)
+  @CheckReturnValue
   public @NotNull DiagnosisReport diagnose(@NotNull Evidence evidence) {
     Objects.requireNonNull(evidence, "evidence");
     AspNetCoreVersion v = evidence.aspNetCoreVersion().orElse(version);
@@ -690,6 +695,7 @@ public final class Diagnoser {
      * @throws IllegalStateException if no catalog was set
      */
     @Contract(pure = true)
+    @CheckReturnValue
     public @NotNull Diagnoser build() {
       if (catalog == null) {
         throw new IllegalStateException("catalog was not set");
