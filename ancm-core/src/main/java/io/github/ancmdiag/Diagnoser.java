@@ -208,7 +208,26 @@ public final class Diagnoser {
   }
 
   private static List<HttpStatus> statuses(LogRecord record) {
-    return HttpStatus.findAll(record.text(), record.channel() == Channel.BROWSER);
+    String text = record.text();
+    return mayHoldStatus(text)
+        ? HttpStatus.findAll(text, record.channel() == Channel.BROWSER) : List.of();
+  }
+
+  /** One cheap pass: a status needs a 4 or 5 followed by two digits, not inside a number. */
+  static boolean mayHoldStatus(String text) {
+    int n = text.length();
+    for (int i = 0; i + 2 < n; i++) {
+      char c = text.charAt(i);
+      if ((c == '4' || c == '5') && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
+          && (i == 0 || !isDigit(text.charAt(i - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**

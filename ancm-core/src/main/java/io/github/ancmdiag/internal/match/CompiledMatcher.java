@@ -179,7 +179,7 @@ public final class CompiledMatcher {
       if (f == TextNormalizer.DROP) {
         continue;
       }
-      if (c == '&' || c == '\u2026') {
+      if (c == '\u2026' || (c == '&' && TextNormalizer.isEntityAt(text, i))) {
         return true; // entities and ellipses need the full normalizer
       }
       s = delta[s * classes + classOf[f]];

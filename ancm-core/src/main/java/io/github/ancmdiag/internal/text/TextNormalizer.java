@@ -115,6 +115,17 @@ public final class TextNormalizer {
     return new Normalized(s, out, from, to, n);
   }
 
+  /**
+   * Tells whether one of the HTML entities the normalizer decodes starts at {@code i}.
+   *
+   * @param s the text
+   * @param i an index into it
+   * @return true for an entity such as {@code &#39;}
+   */
+  public static boolean isEntityAt(CharSequence s, int i) {
+    return matchEntity(s, i) > 0;
+  }
+
   private static int matchEntity(CharSequence s, int i) {
     for (String[] e : ENTITIES) {
       String ent = e[0];

@@ -1,0 +1,228 @@
+package io.github.ancmdiag.benchmarks.baselines;
+
+import io.github.ancmdiag.benchmarks.Engine;
+import io.github.ancmdiag.benchmarks.TemplateSyntax;
+import io.github.ancmdiag.benchmarks.TemplateSyntax.Capture;
+import io.github.ancmdiag.benchmarks.TemplateSyntax.Literal;
+import io.github.ancmdiag.benchmarks.TemplateSyntax.Part;
+import io.github.ancmdiag.model.HResult;
+import io.github.ancmdiag.rules.CaptureType;
+import io.github.ancmdiag.rules.Catalog;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The obvious alternative to a compiled catalog: one {@link java.util.regex.Pattern} per distinct
+ * catalog template, each tried with {@link Matcher#find()} on every line, in turn.
+ *
+ * <p>How a template becomes a pattern, to match what the catalog format promises as closely as a
+ * regex can:
+ *
+ * <ul>
+ *   <li>literal text is quoted ({@link Pattern#quote}); where the template has white space the
+ *       pattern has {@code \s*} (so a line break or a missing space matches too);
+ *   <li>a capture becomes a lazy capturing group over its type's characters, with the type's
+ *       length bound: {@code PATH} {@code ([^'"<>|]{1,400}?)}, {@code TEXT} {@code (.{0,2000}?)},
+ *       and so on ({@link #charClass});
+ *   <li>{@code {x:TYPE=value}} becomes an alternation of the spellings the engine accepts as equal
+ *       (an HRESULT in hex, bare hex, unsigned and signed decimal; a hex or decimal number with
+ *       leading zeros); {@code {x:TYPE~fragment}} a lazy group around the quoted fragment;
+ *   <li>flags {@code CASE_INSENSITIVE | DOTALL} (ASCII case folding: the corpus is ASCII).
+ * </ul>
+ *
+ * <p>To be fair to it, each pattern's {@link Matcher} is made once and {@link Matcher#reset} per
+ * line (so no allocation per template and line), and a line that matches nothing returns the shared
+ * empty set. That makes instances not thread-safe.
+ *
+ * <p>What it does not do that ours does: typographic dashes and quotes, HTML entities, white space
+ * inside words or next to a capture where the template has none, truncated messages and HTTP
+ * statuses. The agreement check therefore compares complete template matches only.
+ */
+public final class JdkRegexEach implements Engine {
+  private final Matcher[] matchers;
+  private final List<Set<String>> entryIds;
+  private final List<String> templates;
+
+  /**
+   * Compiles one pattern per distinct text template of a catalog.
+   *
+   * @param catalog the catalog
+   */
+  public JdkRegexEach(Catalog catalog) {
+    Map<String, Set<String>> byTemplate = TemplateSyntax.entriesByTemplate(catalog);
+    this.matchers = new Matcher[byTemplate.size()];
+    this.entryIds = new ArrayList<>(byTemplate.size());
+    this.templates = new ArrayList<>(byTemplate.size());
+    int i = 0;
+    for (Map.Entry<String, Set<String>> e : byTemplate.entrySet()) {
+      Pattern p = Pattern.compile(toRegex(e.getKey()), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+      matchers[i++] = p.matcher("");
+      entryIds.add(e.getValue());
+      templates.add(e.getKey());
+    }
+  }
+
+  @Override
+  public Set<String> classify(String line) {
+    Set<String> found = null;
+    for (int i = 0; i < matchers.length; i++) {
+      if (matchers[i].reset(line).find()) {
+        if (found == null) {
+          found = new LinkedHashSet<>();
+        }
+        found.addAll(entryIds.get(i));
+      }
+    }
+    return found == null ? Set.of() : found;
+  }
+
+  /**
+   * Returns the number of patterns, one per distinct template.
+   *
+   * @return the pattern count
+   */
+  public int patternCount() {
+    return matchers.length;
+  }
+
+  /**
+   * Returns the pattern made from each template, for reports.
+   *
+   * @return one line per template: the template, then its pattern
+   */
+  public List<String> describe() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < matchers.length; i++) {
+      out.add(templates.get(i) + "\n    -> " + matchers[i].pattern().pattern());
+    }
+    return out;
+  }
+
+  /**
+   * Translates a template into a regular expression.
+   *
+   * @param template the catalog template
+   * @return the regular expression, for {@code CASE_INSENSITIVE | DOTALL}
+   */
+  public static String toRegex(String template) {
+    StringBuilder re = new StringBuilder();
+    for (Part part : TemplateSyntax.parse(template)) {
+      if (part instanceof Literal) {
+        literal(re, ((Literal) part).text());
+      } else {
+        capture(re, (Capture) part);
+      }
+    }
+    return re.toString();
+  }
+
+  private static void literal(StringBuilder re, String text) {
+    int i = 0;
+    while (i < text.length()) {
+      if (isSpace(text.charAt(i))) {
+        while (i < text.length() && isSpace(text.charAt(i))) {
+          i++;
+        }
+        re.append("\\s*");
+      } else {
+        int start = i;
+        while (i < text.length() && !isSpace(text.charAt(i))) {
+          i++;
+        }
+        re.append(Pattern.quote(text.substring(start, i)));
+      }
+    }
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00A0';
+  }
+
+  private static void capture(StringBuilder re, Capture c) {
+    String cls = charClass(c.type());
+    int max = c.type().maxLength();
+    re.append('(');
+    if (c.op() == '=') {
+      re.append(equalSpellings(c.type(), c.value()));
+    } else if (c.op() == '~') {
+      re.append(cls).append("{0,").append(max).append("}?");
+      literal(re, c.value());
+      re.append(cls).append("{0,").append(max).append("}?");
+    } else {
+      re.append(cls).append(c.type() == CaptureType.TEXT ? "{0," : "{1,").append(max).append("}?");
+    }
+    re.append(')');
+  }
+
+  /**
+   * Returns the characters a capture of a type may hold (white space included where the engine
+   * drops it before checking: paths, app ids, text).
+   *
+   * @param type the capture type
+   * @return a regex character class
+   */
+  static String charClass(CaptureType type) {
+    switch (type) {
+      case PATH:
+        return "[^'\"<>|]";
+      case APP_ID:
+        return "[^'\"<>|,]";
+      case VERSION:
+        return "[0-9a-z.+*_-]";
+      case HRESULT:
+        return "[0-9a-fx-]";
+      case HEX:
+        return "[0-9a-f]";
+      case INT:
+        return "[0-9-]";
+      case PORT:
+        return "[0-9]";
+      case NAME:
+        return "[^'\"<>|/\\\\:,;\\s]";
+      default:
+        return ".";
+    }
+  }
+
+  /** The spellings the engine takes as equal to a constraint value, as an alternation. */
+  private static String equalSpellings(CaptureType type, String value) {
+    switch (type) {
+      case HRESULT: {
+        long unsigned = HResult.parse(value).unsignedValue();
+        String stripped = Long.toHexString(unsigned);
+        String hex8 = String.format(Locale.ROOT, "%08x", unsigned);
+        int pad = 8 - stripped.length();
+        StringBuilder alt = new StringBuilder();
+        alt.append("0x0{0,").append(pad).append('}').append(stripped).append('|').append(hex8);
+        if (!stripped.matches("[0-9]+")) {
+          alt.append('|').append("0{0,").append(pad).append('}').append(stripped);
+        }
+        alt.append('|').append(unsigned);
+        if (unsigned > Integer.MAX_VALUE) {
+          alt.append("|-").append(0x1_0000_0000L - unsigned);
+        }
+        return alt.toString();
+      }
+      case HEX: {
+        long n = Long.parseLong(value.trim(), 16);
+        return n == 0 ? "0{1,8}" : "0{0,7}" + Long.toHexString(n);
+      }
+      case INT:
+      case PORT: {
+        long n = Long.parseLong(value.trim());
+        return n < 0 ? "-0*" + -n : "0*" + n;
+      }
+      default: {
+        StringBuilder lit = new StringBuilder();
+        literal(lit, value);
+        return lit.toString();
+      }
+    }
+  }
+}
