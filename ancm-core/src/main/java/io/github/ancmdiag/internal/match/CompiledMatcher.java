@@ -35,6 +35,7 @@ import java.util.Optional;
 public final class CompiledMatcher {
   static final int MISMATCH = -1;
   static final int NEED_MORE = -2;
+  static final int NEW_LINE_DIFFERS = Integer.MIN_VALUE;
 
   /** Share of a template's anchor text a truncated match must cover. */
   static final double MIN_PREFIX_COVERAGE = 0.5;
@@ -408,7 +409,7 @@ public final class CompiledMatcher {
      */
     private boolean stopsSoonAfter(Template tpl, int k, int from) {
       int r = forwardStrict(tpl, tpl.anchorItem(k) + 1, tpl.anchorItem(k + 1) + 1, from);
-      return r == NEED_MORE || (r < -2 && norm.lineBreakBefore(-r - 3));
+      return r == NEED_MORE || (r < -2 && r != NEW_LINE_DIFFERS && norm.lineBreakBefore(-r - 3));
     }
 
     /**
@@ -428,7 +429,15 @@ public final class CompiledMatcher {
             p += lit.length;
             continue;
           }
-          return p + m >= n ? NEED_MORE : -3 - (p + m);
+          if (p + m >= n) {
+            return NEED_MORE;
+          }
+          // The template starts a new line here and so does the text, with other words: this is
+          // another message that shares a first line, not a cut-off one.
+          if (m == 0 && ((Template.Literal) it).breakBefore && norm.lineBreakBefore(p)) {
+            return NEW_LINE_DIFFERS;
+          }
+          return -3 - (p + m);
         }
         Template.Capture cap = (Template.Capture) it;
         char[] next = i + 1 < i1 && items.get(i + 1) instanceof Template.Literal

@@ -47,10 +47,13 @@ public final class Template {
   public static final class Literal extends Item {
     final char[] chars;
     final boolean anchor;
+    /** The template has a line break right before this literal: a new line of the message. */
+    final boolean breakBefore;
 
-    Literal(String folded) {
+    Literal(String folded, boolean breakBefore) {
       this.chars = folded.toCharArray();
       this.anchor = chars.length >= MIN_ANCHOR;
+      this.breakBefore = breakBefore;
     }
 
     /** Returns the folded text. */
@@ -172,7 +175,7 @@ public final class Template {
       String spec = template.substring(i + 1, close);
       String folded = TextNormalizer.normalizeLiteral(literal);
       if (!folded.isEmpty()) {
-        addLiteral(items, folded);
+        addLiteral(items, literal);
       } else if (!items.isEmpty() && items.get(items.size() - 1) instanceof Capture) {
         throw new TemplateSyntaxException(
             "the capture {" + spec + "} follows another capture with no literal text between");
@@ -192,7 +195,7 @@ public final class Template {
     }
     String folded = TextNormalizer.normalizeLiteral(literal);
     if (!folded.isEmpty()) {
-      addLiteral(items, folded);
+      addLiteral(items, literal);
     }
     Template t = new Template(template, items);
     if (t.anchorItems.length == 0) {
@@ -202,13 +205,28 @@ public final class Template {
     return t;
   }
 
-  private static void addLiteral(List<Item> items, String folded) {
-    int i = 0;
-    while (folded.length() - i > MAX_LAST_CHUNK) {
-      items.add(new Literal(folded.substring(i, i + CHUNK)));
-      i += CHUNK;
+  /**
+   * Adds a raw literal: cut at its line breaks (each line of a message starts an anchor that
+   * remembers the break), folded, and long lines cut into chunks.
+   */
+  private static void addLiteral(List<Item> items, CharSequence raw) {
+    boolean pendingBreak = false;
+    for (String line : raw.toString().split("\r\n|\n|\r", -1)) {
+      String folded = TextNormalizer.normalizeLiteral(line);
+      if (folded.isEmpty()) {
+        pendingBreak = true;
+        continue;
+      }
+      boolean breakBefore = pendingBreak;
+      int i = 0;
+      while (folded.length() - i > MAX_LAST_CHUNK) {
+        items.add(new Literal(folded.substring(i, i + CHUNK), breakBefore));
+        breakBefore = false;
+        i += CHUNK;
+      }
+      items.add(new Literal(folded.substring(i), breakBefore));
+      pendingBreak = true;
     }
-    items.add(new Literal(folded.substring(i)));
   }
 
   private static Capture parseCapture(String spec, int ordinal) {

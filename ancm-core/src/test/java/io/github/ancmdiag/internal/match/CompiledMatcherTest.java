@@ -216,6 +216,21 @@ class CompiledMatcherTest {
   }
 
   @Test
+  void should_not_take_another_message_with_the_same_first_line_for_a_truncated_one() {
+    // given: the template's second line says something else than the text's second line
+    CompiledMatcher m = new CompiledMatcher(List.of(Template.parse("Application '{path:PATH}' "
+        + "failed to start. Exception message:\r\nApplication arguments are empty.")));
+    String other = "Application 'C:\\app\\' failed to start. Exception message:\r\n"
+        + "Executable was not found at 'C:\\app\\dotnet.exe'";
+    String cut = "Application 'C:\\app\\' failed to start. Exception message:\r\nApplication ar";
+
+    // when / then
+    assertThat(m.match(other)).isEmpty();
+    assertThat(m.match(cut)).hasSize(1);
+    assertThat(m.match(cut).get(0).completeness()).isLessThan(1.0);
+  }
+
+  @Test
   void should_allocate_no_hits_when_the_text_is_unrelated() {
     // given
     String text = "2024-05-01 10:11:12 W3SVC1 GET /index.html - 443 - 10.0.0.1 Mozilla/5.0 200 0 0";
