@@ -145,12 +145,15 @@ public final class Diagnoser {
   public @NotNull Classification classify(@NotNull LogRecord record) {
     Objects.requireNonNull(record, "record");
     List<SignatureMatch> matches = new ArrayList<>(0);
-    collect(record, matches, null);
+    collect(record, statuses(record), matches, null);
     return new Classification(record, matches);
   }
 
-  /** Finds the signatures in a record; {@code refs}, when given, receives each match's signature. */
-  private void collect(LogRecord record, List<SignatureMatch> matches,
+  /**
+   * Finds the signatures in a record, given the statuses it shows; {@code refs}, when given,
+   * receives each match's signature.
+   */
+  private void collect(LogRecord record, List<HttpStatus> statuses, List<SignatureMatch> matches,
       @Nullable List<CompiledCatalog.SigRef> refs) {
     String text = record.text();
     for (CompiledMatcher.Hit hit : compiled.matcher.match(text)) {
@@ -173,7 +176,7 @@ public final class Diagnoser {
         }
       }
     }
-    for (HttpStatus seen : statuses(record)) {
+    for (HttpStatus seen : statuses) {
       for (CompiledCatalog.SigRef ref : compiled.statusRefs) {
         double best = 0;
         for (HttpStatus expected : ref.sig.statuses()) {
@@ -248,12 +251,13 @@ public final class Diagnoser {
     for (LogRecord r : evidence.records()) {
       matches.clear();
       refs.clear();
-      collect(r, matches, refs);
+      List<HttpStatus> statuses = statuses(r);
+      collect(r, statuses, matches, refs);
       if (!matches.isEmpty()) {
         matchedRecords++;
       }
       facts.add(r, matches, refs, v);
-      facts.statuses.addAll(statuses(r));
+      facts.statuses.addAll(statuses);
     }
     facts.finish();
     List<Scored> scored = new ArrayList<>();
