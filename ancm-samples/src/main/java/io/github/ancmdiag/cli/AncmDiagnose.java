@@ -1,0 +1,242 @@
+package io.github.ancmdiag.cli;
+
+import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.Diagnoser;
+import io.github.ancmdiag.DiagnosisReport;
+import io.github.ancmdiag.Evidence;
+import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.catalog.BundledCatalog;
+import io.github.ancmdiag.model.AspNetCoreVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code ancm-diagnose} command: diagnoses one incident from its files and prints the ranked
+ * causes as text or JSON; {@code ancm-diagnose scan} classifies every line of large logs.
+ *
+ * <pre>
+ * java -jar ancm-samples/target/ancm-diagnose.jar ancm-samples/examples/missing-framework
+ * java -jar ancm-diagnose.jar --json --browser page.txt --event-log event.txt \
+ *     --observation stdout-log-empty --aspnetcore-version 3.1
+ * java -jar ancm-diagnose.jar scan --jsonl C:\logs
+ * </pre>
+ *
+ * <p>Exit codes: 0 diagnosed or nothing wrong, 1 usage error, 2 input unreadable, 3 internal
+ * error. An instance holds one command line's options: picocli creates one per run.
+ */
+@Command(
+    name = "ancm-diagnose",
+    mixinStandardHelpOptions = true,
+    versionProvider = AncmDiagnose.Version.class,
+    subcommands = ScanCommand.class,
+    sortOptions = false,
+    usageHelpWidth = 100,
+    synopsisHeading = "Usage: ",
+    descriptionHeading = "%n",
+    description = {
+        "Tells why an ASP.NET Core app fails to start behind the ASP.NET Core Module (IIS, Azure"
+            + " App Service), from the error page, the event log and the ANCM stdout and debug"
+            + " logs.",
+        "",
+        "Each PATH is an incident folder or a single file. A folder is read by file name:"
+            + " browser* or error-page* (what the browser showed), event* (one event log entry"
+            + " each), stdout* (ANCM stdout log), *debug* (ANCM debug log), observations.txt"
+            + " (one observation key per line), version.txt (the app's ASP.NET Core version)."
+            + " A single file is read by the same names, as an event log entry otherwise."
+            + " Files are UTF-8 or UTF-16 with a byte order mark, UTF-8, or windows-1252."},
+    parameterListHeading = "%nArguments:%n",
+    optionListHeading = "%nOptions:%n",
+    commandListHeading = "%nCommands:%n",
+    exitCodeOnInvalidInput = AncmDiagnose.USAGE_ERROR,
+    exitCodeOnExecutionException = AncmDiagnose.INTERNAL_ERROR,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:diagnosed, or nothing wrong found",
+        "1:usage error (unknown option, bad value, no evidence given, --web-config)",
+        "2:an input cannot be read (missing file, unreadable folder, bad observations.txt)",
+        "3:internal error (a bug: please report it with the command line)"})
+public final class AncmDiagnose implements Callable<Integer> {
+  /** Exit code when the evidence was diagnosed (or nothing is wrong). */
+  static final int OK = 0;
+  /** Exit code for a usage error. */
+  static final int USAGE_ERROR = 1;
+  /** Exit code when an input cannot be read. */
+  static final int UNREADABLE = 2;
+  /** Exit code for a bug. */
+  static final int INTERNAL_ERROR = 3;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--browser", paramLabel = "FILE",
+      description = "What the browser showed: a saved page or pasted text. Repeatable.")
+  List<Path> browser = new ArrayList<>();
+
+  @Option(names = "--event-log", paramLabel = "FILE",
+      description = "One event log entry's text (copied from Event Viewer). Repeatable.")
+  List<Path> eventLog = new ArrayList<>();
+
+  @Option(names = "--stdout-log", paramLabel = "FILE",
+      description = "The ANCM stdout log (stdoutLogFile). Repeatable.")
+  List<Path> stdoutLog = new ArrayList<>();
+
+  @Option(names = "--debug-log", paramLabel = "FILE",
+      description = "The ANCM debug log (ASPNETCORE_MODULE_DEBUG_FILE). Repeatable.")
+  List<Path> debugLog = new ArrayList<>();
+
+  @Option(names = "--web-config", paramLabel = "FILE",
+      description = "Not implemented yet: web.config checks are planned; exits with 1.")
+  List<Path> webConfig = new ArrayList<>();
+
+  @Option(names = "--observation", paramLabel = "KEY", converter = ObservationKeys.class,
+      completionCandidates = ObservationKeys.class,
+      description = "What you saw but cannot attach. Repeatable. Keys: ${COMPLETION-CANDIDATES}.")
+  List<Observation> observations = new ArrayList<>();
+
+  @Option(names = "--aspnetcore-version", paramLabel = "V", converter = VersionConverter.class,
+      description = "The app's ASP.NET Core version (2.1, 3.1.32, 8.0.0-preview.1); without it"
+          + " the version is inferred from the wording or left open.")
+  AspNetCoreVersion version;
+
+  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  boolean json;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "An incident folder or a single file.")
+  List<Path> paths = new ArrayList<>();
+
+  /** Creates the command; picocli fills in the options. */
+  public AncmDiagnose() {}
+
+  /**
+   * Runs the command line and exits with its exit code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Returns the configured command line, printing to the standard streams. */
+  static CommandLine commandLine() {
+    return new CommandLine(new AncmDiagnose()).setOverwrittenOptionsAllowed(true)
+        .setParameterExceptionHandler(AncmDiagnose::usageError);
+  }
+
+  /** Prints a usage error as one message, the synopsis and where to find more; returns 1. */
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    err.println(name + ": " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.print(cmd.getHelp().synopsisHeading() + cmd.getHelp().synopsis(cmd.getHelp().synopsisHeadingLength()));
+    err.println("Try '" + name + " --help' for the options and exit codes.");
+    err.flush();
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!webConfig.isEmpty()) {
+      err.println("ancm-diagnose: web.config checks are not implemented yet; nothing was checked"
+          + " in " + webConfig.get(0) + ". Pass the logs instead, or leave --web-config out.");
+      return USAGE_ERROR;
+    }
+    IncidentFiles files = new IncidentFiles();
+    try {
+      addAll(files, Channel.BROWSER, browser);
+      addAll(files, Channel.EVENT_LOG, eventLog);
+      addAll(files, Channel.STDOUT_LOG, stdoutLog);
+      addAll(files, Channel.DEBUG_LOG, debugLog);
+      for (Path p : paths) {
+        files.addPath(p);
+      }
+    } catch (IOException e) {
+      err.println("ancm-diagnose: cannot read " + e.getMessage());
+      return UNREADABLE;
+    }
+    if (files.isEmpty(observations)) {
+      throw new ParameterException(spec.commandLine(), "no evidence given: name an incident"
+          + " folder or file, a channel option such as --event-log FILE, or --observation KEY");
+    }
+    files.observe(observations);
+    Evidence evidence = files.build(version);
+    files.warnings().forEach(w -> err.println("ancm-diagnose: warning: " + w));
+    Diagnoser diagnoser = Diagnoser.builder().catalog(BundledCatalog.load()).build();
+    DiagnosisReport report = diagnoser.diagnose(evidence);
+    if (json) {
+      out.println(JsonReport.write(report, diagnoser.catalog().version()));
+    } else {
+      TextReport.print(report, out);
+    }
+    out.flush();
+    return OK;
+  }
+
+  private static void addAll(IncidentFiles files, Channel channel, List<Path> paths)
+      throws IOException {
+    for (Path p : paths) {
+      files.addFile(channel, p);
+    }
+  }
+
+  /** Returns this tool's version, from the build. */
+  static String projectVersion() {
+    Properties p = new Properties();
+    try (InputStream in = AncmDiagnose.class.getResourceAsStream("ancm-diagnose.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  /** Prints the tool's and the bundled catalog's versions for {@code --version}. */
+  static final class Version implements IVersionProvider {
+    Version() {}
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+          "ancm-diagnose " + projectVersion(),
+          "catalog " + BundledCatalog.load().version(),
+          "Java " + Runtime.version()};
+    }
+  }
+
+  /** Parses {@code --aspnetcore-version}. */
+  static final class VersionConverter implements ITypeConverter<AspNetCoreVersion> {
+    VersionConverter() {}
+
+    @Override
+    public AspNetCoreVersion convert(String value) {
+      try {
+        return AspNetCoreVersion.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package io.github.ancmdiag.cli;
+
+import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.Evidence;
+import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.model.AspNetCoreVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Collects an incident's files into {@link Evidence}: explicit channel files, single files and
+ * incident folders read by file name. Not thread-safe; one instance per run of
+ * {@link AncmDiagnose}.
+ *
+ * <p>In a folder, {@code browser*} or {@code error-page*} is what the browser showed,
+ * {@code event*} one event log entry each, {@code stdout*} the ANCM stdout log, {@code *debug*}
+ * the ANCM debug log, {@code observations.txt} one observation key per line ({@code #} starts a
+ * comment) and {@code version.txt} the app's ASP.NET Core version. Other files are ignored.
+ * A single file given as a path is read by the same names, and as an event log entry otherwise.
+ */
+final class IncidentFiles {
+  private final Evidence.Builder evidence = Evidence.builder();
+  private final List<String> warnings = new ArrayList<>();
+  private AspNetCoreVersion folderVersion;
+  private int files;
+
+  /** Adds one file whose channel the user named. */
+  void addFile(Channel channel, Path f) throws IOException {
+    evidence.record(LogRecord.builder(channel, TextFiles.read(f)).source(f.toString()).build());
+    files++;
+  }
+
+  /** Adds an incident folder or a single file. */
+  void addPath(Path path) throws IOException {
+    if (Files.isRegularFile(path)) {
+      if (!addByName(path)) {
+        addFile(Channel.EVENT_LOG, path);
+      }
+      return;
+    }
+    if (!Files.isDirectory(path)) {
+      throw new IOException(path + ": no such file or folder");
+    }
+    List<Path> entries = new ArrayList<>();
+    try (Stream<Path> s = Files.list(path)) {
+      s.filter(Files::isRegularFile).sorted().forEach(entries::add);
+    } catch (IOException e) {
+      throw new IOException(path + ": " + TextFiles.reason(e), e);
+    }
+    int before = files;
+    for (Path f : entries) {
+      addByName(f);
+    }
+    if (files == before) {
+      warnings.add(path + " holds no file named browser*, error-page*, event*, stdout*, *debug*,"
+          + " observations.txt or version.txt");
+    }
+  }
+
+  /** Adds a file by its name; returns false when the name says nothing. */
+  private boolean addByName(Path f) throws IOException {
+    String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.equals("observations.txt")) {
+      readObservations(f);
+      files++;
+      return true;
+    }
+    if (name.equals("version.txt")) {
+      readVersion(f);
+      files++;
+      return true;
+    }
+    Optional<Channel> channel = channelOf(name);
+    if (channel.isPresent()) {
+      addFile(channel.get(), f);
+      return true;
+    }
+    return false;
+  }
+
+  private void readObservations(Path f) throws IOException {
+    String[] lines = TextFiles.read(f).split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      String key = lines[i].strip();
+      if (key.isEmpty() || key.startsWith("#")) {
+        continue;
+      }
+      Optional<Observation> o = Observation.fromKey(key);
+      if (o.isEmpty()) {
+        throw new IOException(f + ":" + (i + 1) + ": unknown observation '" + key
+            + "'; known keys: " + String.join(", ", ObservationKeys.keys()));
+      }
+      evidence.observe(o.get());
+    }
+  }
+
+  private void readVersion(Path f) throws IOException {
+    String text = TextFiles.read(f).strip();
+    AspNetCoreVersion v;
+    try {
+      v = AspNetCoreVersion.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(f + ": " + e.getMessage(), e);
+    }
+    if (folderVersion == null) {
+      folderVersion = v;
+    } else if (!folderVersion.equals(v)) {
+      warnings.add(f + " says ASP.NET Core " + v + ", an earlier version.txt said "
+          + folderVersion + "; using " + folderVersion);
+    }
+  }
+
+  private static Optional<Channel> channelOf(String name) {
+    if (name.startsWith("browser") || name.startsWith("error-page")) {
+      return Optional.of(Channel.BROWSER);
+    }
+    if (name.startsWith("event")) {
+      return Optional.of(Channel.EVENT_LOG);
+    }
+    if (name.startsWith("stdout")) {
+      return Optional.of(Channel.STDOUT_LOG);
+    }
+    if (name.contains("debug")) {
+      return Optional.of(Channel.DEBUG_LOG);
+    }
+    return Optional.empty();
+  }
+
+  /** Adds observations the user named on the command line. */
+  void observe(List<Observation> observations) {
+    observations.forEach(evidence::observe);
+  }
+
+  /** Tells whether anything at all was given. */
+  boolean isEmpty(List<Observation> observations) {
+    return files == 0 && observations.isEmpty();
+  }
+
+  /** Builds the evidence, once; an explicit version wins over a {@code version.txt}. */
+  Evidence build(AspNetCoreVersion explicit) {
+    AspNetCoreVersion v = explicit != null ? explicit : folderVersion;
+    if (explicit != null && folderVersion != null && !explicit.equals(folderVersion)) {
+      warnings.add("--aspnetcore-version " + explicit + " overrides version.txt's "
+          + folderVersion);
+    }
+    if (v != null) {
+      evidence.aspNetCoreVersion(v);
+    }
+    return evidence.build();
+  }
+
+  /** Returns what the user should know about the inputs (ignored folders, conflicts). */
+  List<String> warnings() {
+    return warnings;
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.ancmdiag.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Decodes the text files users attach: UTF-8 or UTF-16 by byte order mark, else UTF-8, else
+ * windows-1252 (what Notepad and the Windows event viewer save on an English system). Used by
+ * {@link AncmDiagnose} for whole incident files and by {@link LineSource} line by line.
+ */
+final class TextFiles {
+  /** windows-1252, the fallback for bytes that are not UTF-8. */
+  static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  private TextFiles() {}
+
+  /**
+   * Reads a whole file.
+   *
+   * @throws IOException naming the file when it cannot be read
+   */
+  static String read(Path f) throws IOException {
+    byte[] b;
+    try {
+      b = Files.readAllBytes(f);
+    } catch (IOException e) {
+      throw new IOException(f + ": " + reason(e), e);
+    }
+    Charset bom = bomCharset(b, b.length);
+    if (bom != null) {
+      int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
+      return new String(b, skip, b.length - skip, bom);
+    }
+    return decodeUtf8Or1252(b, 0, b.length);
+  }
+
+  /** Returns the charset a byte order mark at the start of {@code b} names, or null. */
+  static Charset bomCharset(byte[] b, int length) {
+    if (length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+      return StandardCharsets.UTF_8;
+    }
+    if (length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
+  }
+
+  /** Decodes bytes as strict UTF-8, or as windows-1252 when they are not valid UTF-8. */
+  static String decodeUtf8Or1252(byte[] b, int offset, int length) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b, offset, length)).toString();
+    } catch (CharacterCodingException e) {
+      return new String(b, offset, length, WINDOWS_1252);
+    }
+  }
+
+  /** Says why an I/O operation failed, in words, without repeating the file name. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,364 @@
+package io.github.ancmdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ancmdiag.Observation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Runs {@code ancm-diagnose} in-process on the shipped example and on generated inputs. */
+class AncmDiagnoseTest {
+  private static final Path EXAMPLE = Path.of("examples", "missing-framework");
+  private static final Path README = Path.of("..", "README.md");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void should_list_options_observation_keys_and_exit_codes_when_asked_for_help() {
+    // when
+    CliRun run = CliRun.of("--help");
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(run.out).contains("Usage: ancm-diagnose", "--browser", "--event-log",
+        "--stdout-log", "--debug-log", "--observation", "--aspnetcore-version", "--json",
+        "--web-config", "scan", "Exit codes:", "0   diagnosed", "1   usage error",
+        "2   an input cannot be read");
+    for (Observation o : Observation.values()) {
+      assertThat(run.out.replaceAll("\\s+", " ")).contains(o.key());
+    }
+  }
+
+  @Test
+  void should_print_the_tool_and_catalog_versions_when_asked_for_the_version() {
+    // when
+    CliRun run = CliRun.of("--version");
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(run.out).containsPattern("ancm-diagnose \\d+\\.\\d+\\.\\d+")
+        .containsPattern("catalog \\S+");
+    assertThat(run.out).doesNotContain("${project.version}", "unknown");
+  }
+
+  @Test
+  void should_print_the_readme_diagnosis_when_run_on_the_example_incident() {
+    // when
+    CliRun run = CliRun.of(EXAMPLE.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(run.out).contains(
+        "1. [missing-shared-framework] ",
+        "(see CATALOG.md#missing-shared-framework)", "confidence HIGH",
+        "+ EVENT_LOG \"The framework 'Microsoft.AspNetCore.App', version '3.1.0' was not found\"",
+        "fix 1. Install Microsoft.AspNetCore.App 3.1.0");
+  }
+
+  @Test
+  void should_print_exactly_the_lines_the_readme_shows_when_run_as_the_readme_says()
+      throws IOException {
+    // given: the ```text block that follows the README's first command
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    int command = readme.indexOf("java -jar ancm-samples/target/ancm-diagnose.jar "
+        + "ancm-samples/examples/missing-framework");
+    assertThat(command).as("the README's first command").isPositive();
+    int start = readme.indexOf("```text\n", command) + "```text\n".length();
+    List<String> shown = new ArrayList<>(List.of(
+        readme.substring(start, readme.indexOf("```", start)).split("\n")));
+    shown.removeIf(l -> l.equals("..."));
+
+    // when: run from the module folder, so paths are printed as ../ancm-samples/...
+    CliRun run = CliRun.of(Path.of("..", "ancm-samples", "examples", "missing-framework")
+        .toString());
+
+    // then
+    List<String> printed = List.of(run.out.replace("../ancm-samples/", "ancm-samples/")
+        .replace('\\', '/').split("\\R"));
+    assertThat(printed).startsWith(shown.toArray(String[]::new));
+  }
+
+  @Test
+  void should_print_one_json_document_with_the_documented_schema_when_asked_for_json()
+      throws IOException {
+    // when
+    CliRun run = CliRun.of("--json", EXAMPLE.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    JsonNode json = JSON.readTree(run.out);
+    assertThat(fields(json)).isEqualTo(Set.of("version", "inferredVersions", "diagnoses",
+        "collect", "skipped"));
+    assertThat(json.path("version").asText()).isNotEmpty();
+    assertThat(json.path("skipped").isArray()).isTrue();
+    assertThat(json.path("skipped")).isEmpty();
+    JsonNode top = json.path("diagnoses").path(0);
+    assertThat(fields(top)).isEqualTo(Set.of("id", "confidence", "score", "summary",
+        "versions", "evidence", "missing", "contradicting", "parameters", "fix"));
+    assertThat(top.path("id").asText()).isEqualTo("missing-shared-framework");
+    assertThat(top.path("confidence").asText()).isEqualTo("HIGH");
+    assertThat(top.path("score").isNumber()).isTrue();
+    assertThat(fields(top.path("evidence").path(0))).isEqualTo(
+        Set.of("signature", "channel", "detail", "source", "weight"));
+    assertThat(fields(top.path("missing").path(0))).isEqualTo(
+        Set.of("signature", "channel", "description"));
+    assertThat(top.path("parameters").path("frameworkVersion").asText()).isEqualTo("3.1.0");
+    assertThat(top.path("fix").get(0).asText()).contains("3.1.0");
+    assertThat(json.path("collect")).as("nothing to collect when the top is HIGH").isEmpty();
+  }
+
+  @Test
+  void should_document_every_json_field_in_the_readme_when_the_schema_is_checked()
+      throws IOException {
+    // given
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    int section = readme.indexOf("### JSON output");
+    assertThat(section).as("README section '### JSON output'").isPositive();
+    Set<String> documented = new TreeSet<>();
+    Matcher m = Pattern.compile("^\\| `([A-Za-z.\\[\\]]+)`", Pattern.MULTILINE)
+        .matcher(readme.substring(section));
+    while (m.find()) {
+      documented.add(m.group(1));
+    }
+
+    // then
+    assertThat(documented).contains("version", "aspnetcoreVersion", "inferredVersions",
+        "diagnoses", "diagnoses[].id", "diagnoses[].confidence", "diagnoses[].score",
+        "diagnoses[].summary", "diagnoses[].versions", "diagnoses[].evidence",
+        "diagnoses[].missing", "diagnoses[].contradicting", "diagnoses[].parameters",
+        "diagnoses[].fix", "collect", "skipped");
+  }
+
+  @Test
+  void should_take_explicit_files_observations_and_a_version_when_given(@TempDir Path dir)
+      throws IOException {
+    // given: a browser line typed from memory, UTF-16 with a byte order mark
+    Path page = dir.resolve("page.txt");
+    Files.write(page, "HTTP Error 503. The service is unavailable."
+        .getBytes(StandardCharsets.UTF_16));
+
+    // when
+    CliRun run = CliRun.of("--json", "--browser", page.toString(), "--observation",
+        "no-event-log-entry", "--aspnetcore-version", "2.1");
+
+    // then
+    assertThat(run.code).isZero();
+    JsonNode json = JSON.readTree(run.out);
+    assertThat(json.path("aspnetcoreVersion").asText()).isEqualTo("2.1");
+    assertThat(json.path("diagnoses").path(0).path("id").asText()).isEqualTo("app-pool-stopped");
+    assertThat(json.path("diagnoses").path(0).path("evidence").toString())
+        .contains("no-event-log-entry", page.toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"2.1", "3.1.32", "8.0.0-preview.1"})
+  void should_accept_the_version_when_it_has_any_documented_form(String version,
+      @TempDir Path dir) throws IOException {
+    // given
+    Path event = Files.writeString(dir.resolve("e.txt"),
+        "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8000ffff'.");
+
+    // when
+    CliRun run = CliRun.of("--json", "--aspnetcore-version", version, event.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(JSON.readTree(run.out).path("aspnetcoreVersion").asText()).isEqualTo(version);
+  }
+
+  @Test
+  void should_read_every_channel_when_each_is_given_by_its_own_option(@TempDir Path dir)
+      throws IOException {
+    // given: UTF-8 with BOM, UTF-16LE with BOM, windows-1252 and plain UTF-8
+    Path browser = dir.resolve("b.html");
+    Files.write(browser, concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
+        "HTTP Error 500.31 - ANCM Failed to Find Native Dependencies"
+            .getBytes(StandardCharsets.UTF_8)));
+    Path event = dir.resolve("e.txt");
+    Files.write(event, concat(new byte[] {(byte) 0xff, (byte) 0xfe},
+        "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8000ffff'."
+            .getBytes(StandardCharsets.UTF_16LE)));
+    Path stdout = dir.resolve("s.log");
+    Files.write(stdout, ("Caf\u00e9 \u2013 The framework 'Microsoft.AspNetCore.App', version"
+        + " '3.1.0' was not found.").getBytes(TextFiles.WINDOWS_1252));
+    Path debug = dir.resolve("d.log");
+    Files.writeString(debug, "[aspnetcorev2.dll] Failed HRESULT returned: 0x8000ffff at x\n");
+
+    // when
+    CliRun run = CliRun.of("--json", "--browser", browser.toString(), "--event-log",
+        event.toString(), "--stdout-log", stdout.toString(), "--debug-log", debug.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    JsonNode top = JSON.readTree(run.out).path("diagnoses").path(0);
+    assertThat(top.path("id").asText()).isEqualTo("missing-shared-framework");
+    assertThat(top.path("evidence").findValuesAsText("channel"))
+        .contains("BROWSER", "EVENT_LOG", "STDOUT_LOG");
+    assertThat(top.path("evidence").findValuesAsText("source"))
+        .contains(browser.toString(), event.toString(), stdout.toString());
+    assertThat(top.path("parameters").path("frameworkVersion").asText()).isEqualTo("3.1.0");
+  }
+
+  @Test
+  void should_decode_each_encoding_when_a_file_has_a_bom_or_is_windows_1252(@TempDir Path dir)
+      throws IOException {
+    // given
+    String text = "caf\u00e9 \u2013 x";
+    Path utf8Bom = Files.write(dir.resolve("a"), concat(new byte[] {(byte) 0xef, (byte) 0xbb,
+        (byte) 0xbf}, text.getBytes(StandardCharsets.UTF_8)));
+    Path utf16 = Files.write(dir.resolve("b"), text.getBytes(StandardCharsets.UTF_16));
+    Path utf16le = Files.write(dir.resolve("c"), concat(new byte[] {(byte) 0xff, (byte) 0xfe},
+        text.getBytes(StandardCharsets.UTF_16LE)));
+    Path cp1252 = Files.write(dir.resolve("d"), text.getBytes(TextFiles.WINDOWS_1252));
+    Path utf8 = Files.write(dir.resolve("e"), text.getBytes(StandardCharsets.UTF_8));
+
+    // then
+    for (Path f : List.of(utf8Bom, utf16, utf16le, cp1252, utf8)) {
+      assertThat(TextFiles.read(f)).as(f.getFileName().toString()).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void should_use_observations_and_version_files_when_a_folder_holds_them(@TempDir Path dir)
+      throws IOException {
+    // given
+    Files.writeString(dir.resolve("browser.txt"), "HTTP Error 503. The service is unavailable.");
+    Files.writeString(dir.resolve("observations.txt"),
+        "# what we saw\nno-event-log-entry\r\nstdout-log-not-created\n");
+    Files.writeString(dir.resolve("version.txt"), "3.1.32\n");
+    Files.writeString(dir.resolve("notes.md"), "ignored: not a channel name");
+
+    // when
+    CliRun run = CliRun.of("--json", dir.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    JsonNode json = JSON.readTree(run.out);
+    assertThat(json.path("aspnetcoreVersion").asText()).isEqualTo("3.1.32");
+    JsonNode top = json.path("diagnoses").path(0);
+    assertThat(top.path("id").asText()).isEqualTo("app-pool-stopped");
+    assertThat(top.path("evidence").toString()).contains("no-event-log-entry",
+        "stdout-log-not-created");
+  }
+
+  @Test
+  void should_list_what_to_collect_when_the_top_diagnosis_is_not_high() {
+    // when: only observations, which several causes share
+    CliRun text = CliRun.of("--observation", "no-event-log-entry");
+    CliRun json = CliRun.of("--json", "--observation", "no-event-log-entry");
+
+    // then
+    assertThat(text.code).isZero();
+    assertThat(text.out).doesNotContain("confidence HIGH").contains("To decide, collect:");
+    String afterHeading = text.out.substring(text.out.indexOf("To decide, collect:"));
+    assertThat(afterHeading).contains("(expected by ", "; not by ");
+    assertThat(json.out).contains("\"collect\"", "\"expectedBy\"", "\"notExpectedBy\"");
+  }
+
+  @Test
+  void should_exit_0_and_say_so_when_nothing_matches(@TempDir Path dir) throws IOException {
+    // given
+    Path event = Files.writeString(dir.resolve("event.txt"), "The service started.");
+
+    // when
+    CliRun run = CliRun.of(event.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(run.out).contains("No known cause matches this evidence.");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"--frobnicate", "--observation=no-such-thing",
+      "--aspnetcore-version=3.x", "scan"})
+  void should_exit_1_with_the_synopsis_when_the_command_line_is_wrong(String arg) {
+    // when
+    CliRun run = CliRun.of(arg);
+
+    // then
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.err).contains("Usage: ancm-diagnose", "--help");
+    assertThat(run.out).isEmpty();
+  }
+
+  @Test
+  void should_exit_1_when_no_evidence_is_given() {
+    // when
+    CliRun run = CliRun.of();
+
+    // then
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.err).contains("no evidence given");
+  }
+
+  @Test
+  void should_exit_1_and_say_it_is_not_implemented_when_a_web_config_is_given(
+      @TempDir Path dir) throws IOException {
+    // given
+    Path config = Files.writeString(dir.resolve("web.config"), "<configuration/>");
+
+    // when
+    CliRun run = CliRun.of("--web-config", config.toString(), EXAMPLE.toString());
+
+    // then
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.err).contains("web.config checks are not implemented yet");
+    assertThat(run.out).isEmpty();
+  }
+
+  @Test
+  void should_exit_2_when_an_input_cannot_be_read(@TempDir Path dir) {
+    // when
+    CliRun file = CliRun.of("--event-log", dir.resolve("missing.txt").toString());
+    CliRun path = CliRun.of(dir.resolve("no-such-folder").toString());
+
+    // then
+    assertThat(file.code).isEqualTo(2);
+    assertThat(file.err).contains("cannot read", "missing.txt");
+    assertThat(path.code).isEqualTo(2);
+    assertThat(path.err).contains("no such file or folder");
+  }
+
+  @Test
+  void should_exit_2_when_observations_txt_holds_an_unknown_key(@TempDir Path dir)
+      throws IOException {
+    // given
+    Files.writeString(dir.resolve("observations.txt"), "no-event-log-entry\nfelt-slow\n");
+
+    // when
+    CliRun run = CliRun.of(dir.toString());
+
+    // then
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.err).contains("observations.txt:2: unknown observation 'felt-slow'");
+  }
+
+  private static Set<String> fields(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] c = new byte[a.length + b.length];
+    System.arraycopy(a, 0, c, 0, a.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+}
