@@ -12,5 +12,6 @@ module io.github.ancmdiag {
   exports io.github.ancmdiag.input;
 
   requires org.slf4j;
+  requires java.xml;
   requires static transitive org.jetbrains.annotations; // type-use annotations in the API
 }

@@ -14,5 +14,10 @@ public enum Channel {
   /** The ANCM debug log file ({@code aspnetcore-debug.log}). */
   DEBUG_LOG,
   /** A message from Windows itself or from an installer, outside IIS logs. */
-  OS_MESSAGE
+  OS_MESSAGE,
+  /**
+   * A finding about the app's {@code web.config}, made by reading the file before or after
+   * deployment rather than by the module at run time.
+   */
+  WEB_CONFIG
 }
