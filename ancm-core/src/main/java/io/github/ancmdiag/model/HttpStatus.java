@@ -157,7 +157,7 @@ public record HttpStatus(int status, int substatus) {
   public static @NotNull @Unmodifiable List<HttpStatus> findAll(
       @NotNull CharSequence text, boolean lenient) {
     Objects.requireNonNull(text, "text");
-    Set<HttpStatus> found = new LinkedHashSet<>();
+    Set<HttpStatus> found = null; // allocated on the first status: most texts have none
     int length = text.length();
     int i = 0;
     while (i < length) {
@@ -175,13 +175,16 @@ public record HttpStatus(int status, int substatus) {
                   || isIntroduced(text, i)
                   || isFollowedByReasonPhrase(text, tokenEnd(token)));
           if (counts) {
+            if (found == null) {
+              found = new LinkedHashSet<>();
+            }
             found.add(new HttpStatus(status, tokenSubstatus(token)));
           }
         }
       }
       i += run;
     }
-    return List.copyOf(found);
+    return found == null ? List.of() : List.copyOf(found);
   }
 
   /**
