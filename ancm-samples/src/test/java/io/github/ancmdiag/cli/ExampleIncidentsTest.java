@@ -1,0 +1,49 @@
+package io.github.ancmdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The incident folders under {@code ancm-samples/examples} are documentation: each must keep
+ * diagnosing as its name says, and every folder there must be listed here.
+ */
+class ExampleIncidentsTest {
+  private static final Path EXAMPLES = Path.of("examples");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "missing-framework,     missing-shared-framework,           HIGH",
+      "startup-exception-3.1, app-configuration-general,          HIGH",
+      "wrong-arguments-2.1,   wrong-aspnetcore-arguments,         HIGH",
+      "stopped-app-pool,      app-pool-stopped,                   MEDIUM",
+  })
+  void should_diagnose_each_example_as_its_folder_says(String folder, String entryId,
+      String confidence) throws IOException {
+    // when
+    CliRun run = CliRun.of("--json", EXAMPLES.resolve(folder).toString());
+
+    // then
+    assertThat(run.code).isZero();
+    JsonNode top = new ObjectMapper().readTree(run.out).path("diagnoses").path(0);
+    assertThat(top.path("id").asText()).isEqualTo(entryId);
+    assertThat(top.path("confidence").asText()).isEqualTo(confidence);
+  }
+
+  @Test
+  void should_cover_every_example_folder() throws IOException {
+    try (Stream<Path> folders = Files.list(EXAMPLES)) {
+      assertThat(folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("missing-framework", "startup-exception-3.1",
+              "wrong-arguments-2.1", "stopped-app-pool");
+    }
+  }
+}
