@@ -533,7 +533,18 @@ public final class Diagnoser {
      */
     void add(LogRecord record, List<SignatureMatch> matches,
         List<CompiledCatalog.SigRef> refs, @Nullable AspNetCoreVersion v) {
-      for (int i = 0; i < matches.size(); i++) {
+      int n = matches.size();
+      int[] cluster = clusters(matches, refs);
+      // Per cluster of overlapping evidence: the strongest claim of each entry on it.
+      Map<Integer, Map<Integer, Double>> claims = new java.util.HashMap<>();
+      for (int i = 0; i < n; i++) {
+        CompiledCatalog.SigRef ref = refs.get(i);
+        if (v == null || ref.variantRef.versions().contains(v)) {
+          claims.computeIfAbsent(cluster[i], k -> new java.util.HashMap<>())
+              .merge(ref.entry, ref.plainWeight, Math::max);
+        }
+      }
+      for (int i = 0; i < n; i++) {
         SignatureMatch m = matches.get(i);
         CompiledCatalog.SigRef ref = refs.get(i);
         if (m.expectedChannel() == Channel.EVENT_LOG && m.isComplete()
@@ -543,19 +554,9 @@ public final class Diagnoser {
         if (v != null && !ref.variantRef.versions().contains(v)) {
           continue;
         }
-        // The strongest claim of each entry on this piece of evidence.
-        Map<Integer, Double> claims = new java.util.HashMap<>();
-        for (int j = 0; j < matches.size(); j++) {
-          SignatureMatch o = matches.get(j);
-          CompiledCatalog.SigRef oref = refs.get(j);
-          if ((v == null || oref.variantRef.versions().contains(v))
-              && oref.sig.kind() == ref.sig.kind() && overlaps(m, o)) {
-            claims.merge(oref.entry, oref.plainWeight, Math::max);
-          }
-        }
         double maxPlain = 0;
         double sumPlain = 0;
-        for (double c : claims.values()) {
+        for (double c : claims.get(cluster[i]).values()) {
           maxPlain = Math.max(maxPlain, c);
           sumPlain += c;
         }
@@ -578,11 +579,50 @@ public final class Diagnoser {
       }
     }
 
-    private boolean overlaps(SignatureMatch a, SignatureMatch b) {
-      if (a.start() == a.end() || b.start() == b.end()) {
-        return a.matchedText().equals(b.matchedText());
+    /**
+     * Groups the matches of one record into pieces of evidence: text matches whose spans overlap
+     * (transitively), and status matches of the same status. O(m log m) for m matches.
+     */
+    private int[] clusters(List<SignatureMatch> matches, List<CompiledCatalog.SigRef> refs) {
+      int n = matches.size();
+      int[] cluster = new int[n];
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
       }
-      return a.start() < b.end() && b.start() < a.end();
+      java.util.Arrays.sort(order, Comparator
+          .comparingInt((Integer i) -> refs.get(i).sig.kind().ordinal())
+          .thenComparing(i -> isPoint(matches.get(i)) ? matches.get(i).matchedText() : "")
+          .thenComparingInt(i -> matches.get(i).start()));
+      int id = -1;
+      int end = -1;
+      Signature.Kind kind = null;
+      String point = null;
+      for (Integer i : order) {
+        SignatureMatch m = matches.get(i);
+        Signature.Kind k = refs.get(i).sig.kind();
+        boolean sameCluster;
+        if (isPoint(m)) {
+          sameCluster = k == kind && m.matchedText().equals(point);
+          point = m.matchedText();
+        } else {
+          sameCluster = k == kind && point == null && m.start() < end;
+          point = null;
+        }
+        if (!sameCluster) {
+          id++;
+          end = m.end();
+        } else {
+          end = Math.max(end, m.end());
+        }
+        kind = k;
+        cluster[i] = id;
+      }
+      return cluster;
+    }
+
+    private boolean isPoint(SignatureMatch m) {
+      return m.start() == m.end();
     }
 
     void finish() {

@@ -86,6 +86,20 @@ class HostileInputTest {
   }
 
   @Test
+  void should_diagnose_a_record_that_repeats_one_message_fifty_thousand_times() {
+    // given: a log that logged the same failure on every retry
+    String text = repeat("Failed to start application '/LM/W3SVC/1/ROOT', ErrorCode '0x8007023e'."
+        + "\n", 50_000 * 72);
+
+    // when
+    DiagnosisReport report = DIAGNOSER.diagnose(Evidence.builder().eventLog(text).build());
+
+    // then: the repeated message is one piece of evidence, counted once
+    assertThat(report.top().orElseThrow().entryId()).isEqualTo("v1-start");
+    assertThat(report.top().orElseThrow().supporting()).hasSize(1);
+  }
+
+  @Test
   void should_report_nothing_when_the_evidence_is_empty() {
     // when
     DiagnosisReport report = DIAGNOSER.diagnose(Evidence.builder()
