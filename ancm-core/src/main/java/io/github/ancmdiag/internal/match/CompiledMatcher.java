@@ -556,6 +556,9 @@ public final class CompiledMatcher {
         if (i + 1 < i1) {
           char[] lit = ((Template.Literal) items.get(i + 1)).chars;
           boolean finalLiteral = i + 2 == i1;
+          // A value may be wrapped over lines when its terminator follows; when the terminator
+          // never comes (an optional final literal), the value ends at its first line break.
+          int firstBreak = -1;
           int q = p;
           while (true) {
             if (q - p >= min && compareAt(lit, q, limit) == lit.length) {
@@ -563,16 +566,19 @@ public final class CompiledMatcher {
             }
             if (q >= limit) {
               if (open && finalLiteral && q - p >= min) {
-                return finish(cap, p, q, spans);
+                return finish(cap, p, firstBreak > p ? firstBreak : q, spans);
               }
               return open ? NEED_MORE : MISMATCH;
             }
-            if (!accepts(type, s[q]) || q - p >= max || (open && q > p && norm.lineBreakBefore(q)
-                && type != CaptureType.TEXT) || (q > p && isToken(type) && norm.gapBefore(q))) {
+            if (!accepts(type, s[q]) || q - p >= max
+                || (q > p && isToken(type) && norm.gapBefore(q))) {
               if (open && finalLiteral && q - p >= min) {
-                return finish(cap, p, q, spans);
+                return finish(cap, p, firstBreak > p ? firstBreak : q, spans);
               }
               return MISMATCH;
+            }
+            if (open && firstBreak < 0 && q > p && norm.lineBreakBefore(q)) {
+              firstBreak = q;
             }
             q++;
           }
