@@ -11,6 +11,7 @@ import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Evidence;
 import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.Variant;
@@ -35,7 +36,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Fixture format: {@code cases/<entry-id>/positive/<case>/} must put the entry first;
  * {@code cases/<entry-id>/negative/<case>/} (a near-miss) must not. A case folder holds any of
  * {@code browser.txt} (what the browser showed), {@code event-N.txt} (one event log entry each),
- * {@code stdout.log}, {@code debug.log}, read as UTF-8 with their original bytes, and a
+ * {@code stdout.log}, {@code debug.log}, read as UTF-8 with their original bytes, a
+ * {@code web.config} (checked by {@link WebConfigReader#read(Path, Path)} as the deployed file:
+ * the case folder is the app folder, so a {@code .dll} or {@code .exe} it names must be there,
+ * and an optional {@code parent.web.config} is the parent application's; its {@code WEB_CONFIG}
+ * records join the evidence, and a file it cannot read fails the case), and a
  * {@code case.json}: {@code {"aspnetcore": "3.1" | null, "observations": [keys], "parameters":
  * {name: value}, "note": "..."}}. Listed parameters must equal the top diagnosis's values. Adding a
  * folder adds a test.
@@ -97,6 +102,14 @@ class CatalogCasesTest {
         if (channel != null) {
           b.record(LogRecord.builder(channel, Files.readString(f, StandardCharsets.UTF_8))
               .source(name).build());
+        } else if (name.equals("web.config")) {
+          Path parent = f.resolveSibling("parent.web.config");
+          WebConfigReader.Result checked =
+              WebConfigReader.read(f, Files.exists(parent) ? parent : null);
+          if (checked.hasProblems()) {
+            throw new IllegalStateException(dir + ": " + checked.problems());
+          }
+          checked.records().forEach(b::record);
         }
       }
     }

@@ -6,6 +6,7 @@ import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Evidence;
 import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.catalog.BundledCatalog;
+import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +59,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "Each PATH is an incident folder or a single file. A folder is read by file name:"
             + " browser* or error-page* (what the browser showed), event* (one event log entry"
             + " each), stdout* (ANCM stdout log), *debug* (ANCM debug log), observations.txt"
-            + " (one observation key per line), version.txt (the app's ASP.NET Core version)."
-            + " A single file is read by the same names, as an event log entry otherwise."
+            + " (one observation key per line), version.txt (the app's ASP.NET Core version),"
+            + " web.config (a copy of the app's, checked as text; parent.web.config its parent"
+            + " application's). A single file is read by the same names (a web.config alone as"
+            + " with --web-config), as an event log entry otherwise."
             + " Files are UTF-8 or UTF-16 with a byte order mark, UTF-8, or windows-1252."},
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
@@ -69,8 +72,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:diagnosed, or nothing wrong found",
-        "1:usage error (unknown option, bad value, no evidence given, --web-config)",
-        "2:an input cannot be read (missing file, unreadable folder, bad observations.txt)",
+        "1:usage error (unknown option, bad value, no evidence given)",
+        "2:an input cannot be read (missing file, unreadable folder, bad observations.txt,"
+            + " a web.config that is not well-formed or has a DOCTYPE)",
         "3:internal error (a bug: please report it with the command line)"})
 public final class AncmDiagnose implements Callable<Integer> {
   /** Exit code when the evidence was diagnosed (or nothing is wrong). */
@@ -102,7 +106,9 @@ public final class AncmDiagnose implements Callable<Integer> {
   List<Path> debugLog = new ArrayList<>();
 
   @Option(names = "--web-config", paramLabel = "FILE",
-      description = "Not implemented yet: web.config checks are planned; exits with 1.")
+      description = "The app's deployed web.config, checked before or after deploy: processPath,"
+          + " arguments, hostingModel, stdoutLogFile, the handler module, and handlers a"
+          + " sub-app inherits from ../web.config. Its findings join the evidence. Repeatable.")
   List<Path> webConfig = new ArrayList<>();
 
   @Option(names = "--observation", paramLabel = "KEY", converter = ObservationKeys.class,
@@ -157,13 +163,11 @@ public final class AncmDiagnose implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!webConfig.isEmpty()) {
-      err.println("ancm-diagnose: web.config checks are not implemented yet; nothing was checked"
-          + " in " + webConfig.get(0) + ". Pass the logs instead, or leave --web-config out.");
-      return USAGE_ERROR;
-    }
     IncidentFiles files = new IncidentFiles();
     try {
+      for (Path p : webConfig) {
+        files.addWebConfig(p);
+      }
       addAll(files, Channel.BROWSER, browser);
       addAll(files, Channel.EVENT_LOG, eventLog);
       addAll(files, Channel.STDOUT_LOG, stdoutLog);
@@ -184,6 +188,12 @@ public final class AncmDiagnose implements Callable<Integer> {
     files.warnings().forEach(w -> err.println("ancm-diagnose: warning: " + w));
     Diagnoser diagnoser = Diagnoser.builder().catalog(BundledCatalog.load()).build();
     DiagnosisReport report = diagnoser.diagnose(evidence);
+    for (LogRecord finding : files.webConfigFindings()) {
+      if (diagnoser.classify(finding).isEmpty()) {
+        err.println("ancm-diagnose: note: no catalog entry covers this " + finding.text()
+            + " (" + finding.source() + (finding.line() > 0 ? ":" + finding.line() : "") + ")");
+      }
+    }
     if (json) {
       out.println(JsonReport.write(report, diagnoser.catalog().version()));
     } else {

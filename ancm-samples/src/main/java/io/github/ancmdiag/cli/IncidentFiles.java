@@ -4,6 +4,7 @@ import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Evidence;
 import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,12 +23,17 @@ import java.util.stream.Stream;
  * <p>In a folder, {@code browser*} or {@code error-page*} is what the browser showed,
  * {@code event*} one event log entry each, {@code stdout*} the ANCM stdout log, {@code *debug*}
  * the ANCM debug log, {@code observations.txt} one observation key per line ({@code #} starts a
- * comment) and {@code version.txt} the app's ASP.NET Core version. Other files are ignored.
- * A single file given as a path is read by the same names, and as an event log entry otherwise.
+ * comment), {@code version.txt} the app's ASP.NET Core version, and {@code web.config} a copy of
+ * the app's web.config, checked as text alone (no file next to it is looked at, since the folder
+ * is not the app's), with {@code parent.web.config} as its parent application's when present.
+ * Other files are ignored. A single file given as a path is read by the same names, except that a
+ * {@code web.config} given alone is taken as the deployed file, as with {@code --web-config}, and
+ * as an event log entry otherwise.
  */
 final class IncidentFiles {
   private final Evidence.Builder evidence = Evidence.builder();
   private final List<String> warnings = new ArrayList<>();
+  private final List<LogRecord> webConfigFindings = new ArrayList<>();
   private AspNetCoreVersion folderVersion;
   private int files;
 
@@ -37,10 +43,38 @@ final class IncidentFiles {
     files++;
   }
 
+  /**
+   * Checks a deployed web.config: the files it names are looked for next to it, and a
+   * {@code web.config} in the folder above is taken as its parent application's.
+   *
+   * @throws IOException when it or its parent cannot be read or parsed, naming every problem
+   */
+  void addWebConfig(Path f) throws IOException {
+    if (!Files.isRegularFile(f)) {
+      throw new IOException(f + ": no such file");
+    }
+    add(WebConfigReader.read(f));
+  }
+
+  private void add(WebConfigReader.Result checked) throws IOException {
+    if (checked.hasProblems()) {
+      StringBuilder sb = new StringBuilder();
+      for (WebConfigReader.Problem p : checked.problems()) {
+        sb.append(sb.length() == 0 ? "" : "; ").append(p);
+      }
+      throw new IOException(sb.toString());
+    }
+    checked.records().forEach(evidence::record);
+    webConfigFindings.addAll(checked.findings());
+    files++;
+  }
+
   /** Adds an incident folder or a single file. */
   void addPath(Path path) throws IOException {
     if (Files.isRegularFile(path)) {
-      if (!addByName(path)) {
+      if (isWebConfig(path)) {
+        addWebConfig(path);
+      } else if (!addByName(path)) {
         addFile(Channel.EVENT_LOG, path);
       }
       return;
@@ -56,12 +90,32 @@ final class IncidentFiles {
     }
     int before = files;
     for (Path f : entries) {
-      addByName(f);
+      if (isWebConfig(f)) {
+        addWebConfigCopy(f, entries);
+      } else {
+        addByName(f);
+      }
     }
     if (files == before) {
       warnings.add(path + " holds no file named browser*, error-page*, event*, stdout*, *debug*,"
-          + " observations.txt or version.txt");
+          + " observations.txt, version.txt or web.config");
     }
+  }
+
+  /** Checks a web.config copied into an incident folder, with its parent's copy if there. */
+  private void addWebConfigCopy(Path f, List<Path> folder) throws IOException {
+    Path parent = null;
+    for (Path p : folder) {
+      if (p.getFileName().toString().equalsIgnoreCase("parent.web.config")) {
+        parent = p;
+      }
+    }
+    add(WebConfigReader.parse(TextFiles.read(f), f.toString(),
+        parent == null ? null : TextFiles.read(parent), parent == null ? "" : parent.toString()));
+  }
+
+  private static boolean isWebConfig(Path f) {
+    return f.getFileName().toString().equalsIgnoreCase("web.config");
   }
 
   /** Adds a file by its name; returns false when the name says nothing. */
@@ -154,6 +208,11 @@ final class IncidentFiles {
       evidence.aspNetCoreVersion(v);
     }
     return evidence.build();
+  }
+
+  /** Returns the web.config findings added, in the order found. */
+  List<LogRecord> webConfigFindings() {
+    return webConfigFindings;
   }
 
   /** Returns what the user should know about the inputs (ignored folders, conflicts). */

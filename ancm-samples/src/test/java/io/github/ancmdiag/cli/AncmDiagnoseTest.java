@@ -306,17 +306,80 @@ class AncmDiagnoseTest {
   }
 
   @Test
-  void should_exit_1_and_say_it_is_not_implemented_when_a_web_config_is_given(
+  void should_put_the_processpath_cause_first_when_a_web_config_has_a_typo(@TempDir Path dir)
+      throws IOException {
+    // given
+    Path config = Files.writeString(dir.resolve("web.config"), "<configuration>"
+        + "<system.webServer><aspNetCore processPath=\"dotnett\" arguments=\".\\App.dll\""
+        + " hostingModel=\"inprocess\" /></system.webServer></configuration>");
+    Path page = Files.writeString(dir.resolve("page.txt"),
+        "HTTP Error 500.0 - ANCM In-Process Handler Load Failure");
+
+    // when
+    CliRun run = CliRun.of("--json", "--web-config", config.toString(), "--browser",
+        page.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    JsonNode top = JSON.readTree(run.out).path("diagnoses").path(0);
+    assertThat(top.path("id").asText()).isEqualTo("wrong-processpath-or-runtime-missing");
+    assertThat(top.path("parameters").path("processPath").asText()).isEqualTo("dotnett");
+    assertThat(top.path("evidence").toString()).contains("WEB_CONFIG");
+  }
+
+  @Test
+  void should_check_a_web_config_copy_and_its_parent_when_they_are_in_an_incident_folder(
+      @TempDir Path dir) throws IOException {
+    // given: copies, so the DLL they name is not looked for
+    String handlers = "<handlers><add name=\"aspNetCore\" path=\"*\" verb=\"*\""
+        + " modules=\"AspNetCoreModuleV2\" resourceType=\"Unspecified\" /></handlers>";
+    Files.writeString(dir.resolve("web.config"), "<configuration><system.webServer>" + handlers
+        + "<aspNetCore processPath=\"dotnet\" arguments=\".\\Api.dll\" />"
+        + "</system.webServer></configuration>");
+    Files.writeString(dir.resolve("parent.web.config"), "<configuration><system.webServer>"
+        + handlers + "</system.webServer></configuration>");
+    Files.writeString(dir.resolve("browser.txt"), "HTTP Error 500.19 - Internal Server Error");
+
+    // when
+    CliRun run = CliRun.of(dir.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(run.out).contains("1. [sub-app-handlers-section]")
+        .doesNotContain("wrong-aspnetcore-arguments");
+  }
+
+  @Test
+  void should_note_a_finding_no_catalog_entry_covers(@TempDir Path dir) throws IOException {
+    // given
+    Path config = Files.writeString(dir.resolve("web.config"), "<configuration>"
+        + "<system.webServer><aspNetCore processPath=\"dotnet\" arguments=\"App.dll\""
+        + " hostingModel=\"in-process\" /></system.webServer></configuration>");
+    Files.writeString(dir.resolve("App.dll"), "");
+
+    // when
+    CliRun run = CliRun.of("--web-config", config.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(run.err).contains("note: no catalog entry covers this web.config: hostingModel"
+        + " 'in-process' is neither inprocess nor outofprocess (" + config + ":1)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"<configuration><system.webServer>",
+      "<!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><configuration a=\"&x;\"/>"})
+  void should_exit_2_and_name_the_file_when_a_web_config_cannot_be_parsed(String xml,
       @TempDir Path dir) throws IOException {
     // given
-    Path config = Files.writeString(dir.resolve("web.config"), "<configuration/>");
+    Path config = Files.writeString(dir.resolve("web.config"), xml);
 
     // when
     CliRun run = CliRun.of("--web-config", config.toString(), EXAMPLE.toString());
 
     // then
-    assertThat(run.code).isEqualTo(1);
-    assertThat(run.err).contains("web.config checks are not implemented yet");
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.err).contains("cannot read " + config).containsPattern("well-formed|DOCTYPE");
     assertThat(run.out).isEmpty();
   }
 
