@@ -1,9 +1,12 @@
 package io.github.ancmdiag.input;
 
 import io.github.ancmdiag.Channel;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.jetbrains.annotations.Contract;
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * One record of evidence: an event log entry, a log line or grouped lines, or an error page's text,
@@ -20,6 +23,9 @@ public final class LogRecord {
   private final String source;
   private final long line;
   private final int eventId;
+  private final @Nullable Instant time;
+  private final String provider;
+  private final String level;
 
   private LogRecord(Builder b) {
     this.channel = b.channel;
@@ -27,6 +33,9 @@ public final class LogRecord {
     this.source = b.source;
     this.line = b.line;
     this.eventId = b.eventId;
+    this.time = b.time;
+    this.provider = b.provider;
+    this.level = b.level;
   }
 
   /**
@@ -97,6 +106,36 @@ public final class LogRecord {
     return eventId;
   }
 
+  /**
+   * Returns when the record was written, when its format says so in absolute time (event XML's
+   * {@code SystemTime}); empty otherwise.
+   *
+   * @return the time, or empty
+   */
+  public @NotNull Optional<Instant> time() {
+    return Optional.ofNullable(time);
+  }
+
+  /**
+   * Returns the event provider (the event source), such as {@code IIS AspNetCore Module V2};
+   * empty when unknown or not an event.
+   *
+   * @return the provider name, or the empty string
+   */
+  public @NotNull String provider() {
+    return provider;
+  }
+
+  /**
+   * Returns the level as the format names it, such as {@code Error} or {@code Warning} (event XML
+   * levels are given their English Event Viewer names); empty when unknown.
+   *
+   * @return the level, or the empty string
+   */
+  public @NotNull String level() {
+    return level;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -107,12 +146,18 @@ public final class LogRecord {
     }
     LogRecord r = (LogRecord) o;
     return channel == r.channel && line == r.line && eventId == r.eventId
-        && text.equals(r.text) && source.equals(r.source);
+        && text.equals(r.text) && source.equals(r.source) && Objects.equals(time, r.time)
+        && provider.equals(r.provider) && level.equals(r.level);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(channel, text, source, line, eventId);
+    int h = Objects.hash(channel, text, source, line, eventId);
+    // records without the newer fields keep their former hash
+    if (time != null || !provider.isEmpty() || !level.isEmpty()) {
+      h = 31 * h + Objects.hash(time, provider, level);
+    }
+    return h;
   }
 
   @Override
@@ -129,6 +174,9 @@ public final class LogRecord {
     private String source = "";
     private long line;
     private int eventId;
+    private @Nullable Instant time;
+    private String provider = "";
+    private String level = "";
 
     private Builder(Channel channel, CharSequence text) {
       this.channel = Objects.requireNonNull(channel, "channel");
@@ -173,6 +221,39 @@ public final class LogRecord {
         throw new IllegalArgumentException("eventId must be 1..65535 but was " + eventId);
       }
       this.eventId = eventId;
+      return this;
+    }
+
+    /**
+     * Sets when the record was written.
+     *
+     * @param time the instant
+     * @return this builder
+     */
+    public @NotNull Builder time(@NotNull Instant time) {
+      this.time = Objects.requireNonNull(time, "time");
+      return this;
+    }
+
+    /**
+     * Sets the event provider (the event source).
+     *
+     * @param provider the provider name; empty for unknown
+     * @return this builder
+     */
+    public @NotNull Builder provider(@NotNull String provider) {
+      this.provider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Sets the level, such as {@code Error}.
+     *
+     * @param level the level; empty for unknown
+     * @return this builder
+     */
+    public @NotNull Builder level(@NotNull String level) {
+      this.level = Objects.requireNonNull(level, "level");
       return this;
     }
 

@@ -1,0 +1,27 @@
+package io.github.ancmdiag.input;
+
+/**
+ * The file formats {@link LogReader} reads. {@link #AUTO} asks the reader to detect the format
+ * from the content; the others force one.
+ */
+public enum Format {
+  /** Detect the format from the content (never from the file name). Never reported as read. */
+  AUTO,
+  /**
+   * Windows event XML: {@code wevtutil qe Application /f:xml} output (a sequence of
+   * {@code <Event>} elements without a root), Event Viewer "Save Selected Events as XML"
+   * ({@code <Events>} root) and Azure App Service's {@code LogFiles\eventlog.xml}. One record per
+   * {@code <Event>}, of {@link io.github.ancmdiag.Channel#EVENT_LOG}.
+   */
+  EVENT_XML,
+  /**
+   * Event Viewer "Copy details as text": blocks of {@code Log Name:}, {@code Source:}, {@code
+   * Date:}, {@code Event ID:}, ... {@code Description:} lines, in English or, by position, in
+   * another language. One record per block, of {@link io.github.ancmdiag.Channel#EVENT_LOG}.
+   */
+  EVENT_TEXT,
+  /**
+   * Any text, read whole as one record (cut at the record limit) of the channel the caller names.
+   */
+  PLAIN_TEXT
+}

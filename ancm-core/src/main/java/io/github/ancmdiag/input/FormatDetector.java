@@ -1,0 +1,72 @@
+package io.github.ancmdiag.input;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Chooses a {@link Format} from the first characters of an input (never from its name). Called by
+ * {@link LogReader} with up to {@value #SNIFF_CHARS} decoded characters.
+ *
+ * <p>In order: blank text is {@link Verdict#EMPTY}; a NUL, or more than 5% control, private-use
+ * or unpaired surrogate characters, in the first 8192 characters is {@link Verdict#BINARY}; an
+ * {@code <Event>} or {@code <Events>} tag is {@link Format#EVENT_XML}; an Event Viewer header
+ * (see {@link EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; anything
+ * else is {@link Verdict#OTHER_TEXT}.
+ */
+final class FormatDetector {
+  static final int SNIFF_CHARS = 64 * 1024;
+  private static final Pattern EVENT_TAG = Pattern.compile("<(?:[\\w.-]+:)?Events?[\\s/>]");
+
+  /** What the content is. */
+  enum Verdict {
+    EMPTY, BINARY, EVENT_XML, EVENT_TEXT, OTHER_TEXT
+  }
+
+  private FormatDetector() {}
+
+  static Verdict detect(String head) {
+    if (head.isBlank()) {
+      return Verdict.EMPTY;
+    }
+    if (isBinary(head)) {
+      return Verdict.BINARY;
+    }
+    String start = head.stripLeading();
+    if (start.startsWith("<") && EVENT_TAG.matcher(head).find()) {
+      return Verdict.EVENT_XML;
+    }
+    List<String> lines = Arrays.asList(head.split("\r?\n", -1));
+    int n = Math.min(lines.size() - 1, 200); // the last line may be cut by the sniff
+    for (int i = 0; i < n; i++) {
+      if (EventTextReader.headerLength(lines.subList(0, Math.max(0, lines.size() - 1)), i) > 0) {
+        return Verdict.EVENT_TEXT;
+      }
+    }
+    return Verdict.OTHER_TEXT;
+  }
+
+  static boolean isBinary(String head) {
+    int n = Math.min(head.length(), 8192);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      char c = head.charAt(i);
+      if (c == 0) {
+        return true;
+      }
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F
+          || c >= 0xE000 && c < 0xF900 || c == 0xFFFD) {
+        control++;
+      } else if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < head.length()
+            && Character.isLowSurrogate(head.charAt(i + 1));
+        if (paired) {
+          i++;
+        } else {
+          control++;
+        }
+      }
+    }
+    return control * 20 > n;
+  }
+}

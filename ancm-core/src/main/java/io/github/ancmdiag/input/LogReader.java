@@ -1,0 +1,336 @@
+package io.github.ancmdiag.input;
+
+import io.github.ancmdiag.Channel;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.jetbrains.annotations.CheckReturnValue;
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+import org.jetbrains.annotations.Unmodifiable;
+
+/**
+ * Reads the records of one exported log file, one at a time, in constant memory: a 2 GB event
+ * export is read event by event, never whole.
+ *
+ * <pre>{@code
+ * try (LogReader reader = LogReader.open(Path.of("Application.xml"))) {
+ *   for (LogRecord record : reader) {
+ *     sink.accept(diagnoser.classify(record));
+ *   }
+ *   reader.skipped().forEach(System.err::println);  // what could not be read, and where
+ * }
+ * }</pre>
+ *
+ * <p><b>Formats.</b> {@link Format#AUTO} (what {@link #open(Path)} uses) detects the format from
+ * the content, never from the name: Windows event XML, Event Viewer text copies, else plain text
+ * when a channel for it was given. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE
+ * or BE with one, windows-1252 when the bytes are not UTF-8.
+ *
+ * <p><b>Bad input never throws.</b> Once a reader exists, malformed parts become {@link
+ * SkippedRecord}s with their line, byte offset and reason. Every record of the input is accounted
+ * for: it is either returned or skipped, except a record longer than the {@link ReadLimits
+ * limit}, which is returned cut and whose rest is also reported as skipped (with the record's
+ * line). The whole-input outcomes:
+ *
+ * <ul>
+ *   <li>an empty or blank input: no record and no skip, {@link #format()} empty;
+ *   <li>a binary input: no record, one skip saying so, {@link #format()} empty;
+ *   <li>text of no known format under {@code AUTO} without a plain-text channel: no record, one
+ *       skip saying so, {@link #format()} empty;
+ *   <li>a forced format that does not fit: no record and one skip saying so.
+ * </ul>
+ *
+ * <p><b>Plain text</b> is one record per input, cut at the limit, of the channel the caller names
+ * ({@link #open(Path, Format, Channel)}); grouping lines into records is left to the log formats
+ * that have such groups.
+ *
+ * <p>Not thread-safe: one thread iterates. {@link #iterator()} returns the same single-pass
+ * iterator every time. {@link #close()} closes the underlying stream.
+ */
+public final class LogReader implements Closeable, Iterable<LogRecord> {
+  private final String source;
+  private final InputStream stream;
+  private final List<SkippedRecord> skipped = new ArrayList<>();
+  private final List<SkippedRecord> skippedView = Collections.unmodifiableList(skipped);
+  private @Nullable Format format;
+  private @Nullable RecordReader reader;
+  private long recordsRead;
+  private @Nullable IOException openFailure;
+  private final Iterator<LogRecord> iterator = new Records();
+
+  private LogReader(String source, InputStream stream, Format requested,
+      @Nullable Channel plainTextChannel, ReadLimits limits) {
+    this.source = source;
+    this.stream = stream;
+    if (requested == Format.PLAIN_TEXT && plainTextChannel == null) {
+      throw new IllegalArgumentException(
+          "Format.PLAIN_TEXT needs the channel of the text: use open(path, PLAIN_TEXT, channel)");
+    }
+    try {
+      EncodingDecoder in = new EncodingDecoder(stream);
+      FormatDetector.Verdict verdict =
+          FormatDetector.detect(in.peek(FormatDetector.SNIFF_CHARS));
+      if (verdict == FormatDetector.Verdict.EMPTY) {
+        return;
+      }
+      if (verdict == FormatDetector.Verdict.BINARY) {
+        skipped.add(new SkippedRecord(source, 1, 0, "the input is binary (" + in.kind().label
+            + " decoding shows NUL or control characters), not a log; nothing was read"));
+        return;
+      }
+      Format chosen = requested;
+      if (requested == Format.AUTO) {
+        switch (verdict) {
+          case EVENT_XML:
+            chosen = Format.EVENT_XML;
+            break;
+          case EVENT_TEXT:
+            chosen = Format.EVENT_TEXT;
+            break;
+          default:
+            if (plainTextChannel == null) {
+              skipped.add(new SkippedRecord(source, 1, 0, "the content is neither Windows event"
+                  + " XML nor an Event Viewer text copy; nothing was read (open it with "
+                  + "Format.PLAIN_TEXT and a channel to read it whole)"));
+              return;
+            }
+            chosen = Format.PLAIN_TEXT;
+        }
+      }
+      format = chosen;
+      reader = create(chosen, in, limits, plainTextChannel);
+    } catch (IOException e) {
+      openFailure = e;
+      failed(e);
+    } catch (RuntimeException e) {
+      failed(e);
+    }
+  }
+
+  private RecordReader create(Format chosen, EncodingDecoder in, ReadLimits limits,
+      @Nullable Channel channel) {
+    switch (chosen) {
+      case EVENT_XML:
+        return new EventXmlReader(in, source, limits, skipped::add);
+      case EVENT_TEXT:
+        return new EventTextReader(in, source, limits, skipped::add);
+      default:
+        return new PlainTextReader(in, source, limits, skipped::add,
+            Objects.requireNonNull(channel, "channel"));
+    }
+  }
+
+  private void failed(Exception e) {
+    reader = null;
+    String what = e instanceof IOException ? "the input could not be read" : "a reader failed";
+    skipped.add(new SkippedRecord(source, 0, -1, what + " (" + e + "); reading stopped there"));
+  }
+
+  /**
+   * Opens a file and detects its format from its content; text of no known format gives no
+   * record and one {@link SkippedRecord}.
+   *
+   * @param path the file
+   * @return a reader; close it
+   * @throws IOException if the file cannot be opened or its first bytes cannot be read
+   */
+  @CheckReturnValue
+  public static @NotNull LogReader open(@NotNull Path path) throws IOException {
+    return open(path, Format.AUTO, null, ReadLimits.defaults());
+  }
+
+  /**
+   * Opens a file in the given format, or detects it for {@link Format#AUTO}.
+   *
+   * @param path the file
+   * @param format the format, not {@link Format#PLAIN_TEXT} (which needs a channel)
+   * @return a reader; close it
+   * @throws IOException if the file cannot be opened or its first bytes cannot be read
+   * @throws IllegalArgumentException if {@code format} is {@link Format#PLAIN_TEXT}
+   */
+  @CheckReturnValue
+  public static @NotNull LogReader open(@NotNull Path path, @NotNull Format format)
+      throws IOException {
+    return open(path, format, null, ReadLimits.defaults());
+  }
+
+  /**
+   * Opens a file in the given format; text read as {@link Format#PLAIN_TEXT} (forced, or detected
+   * under {@link Format#AUTO} when no other format fits) becomes one record of {@code channel}.
+   *
+   * @param path the file
+   * @param format the format, or {@link Format#AUTO}
+   * @param channel the channel of plain text
+   * @return a reader; close it
+   * @throws IOException if the file cannot be opened or its first bytes cannot be read
+   */
+  @CheckReturnValue
+  public static @NotNull LogReader open(@NotNull Path path, @NotNull Format format,
+      @NotNull Channel channel) throws IOException {
+    return open(path, format, Objects.requireNonNull(channel, "channel"), ReadLimits.defaults());
+  }
+
+  /**
+   * Opens a file with every option.
+   *
+   * @param path the file
+   * @param format the format, or {@link Format#AUTO}
+   * @param plainTextChannel the channel of plain text; null to read no plain text (then {@link
+   *     Format#PLAIN_TEXT} is refused)
+   * @param limits the record limit
+   * @return a reader; close it
+   * @throws IOException if the file cannot be opened or its first bytes cannot be read
+   * @throws IllegalArgumentException if {@code format} is {@link Format#PLAIN_TEXT} and {@code
+   *     plainTextChannel} is null
+   */
+  @CheckReturnValue
+  public static @NotNull LogReader open(@NotNull Path path, @NotNull Format format,
+      @Nullable Channel plainTextChannel, @NotNull ReadLimits limits) throws IOException {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(limits, "limits");
+    if (format == Format.PLAIN_TEXT && plainTextChannel == null) {
+      throw new IllegalArgumentException(
+          "Format.PLAIN_TEXT needs the channel of the text: use open(path, PLAIN_TEXT, channel)");
+    }
+    Path name = path.getFileName();
+    InputStream in = Files.newInputStream(path);
+    LogReader reader = new LogReader(name == null ? path.toString() : name.toString(), in,
+        format, plainTextChannel, limits);
+    if (reader.openFailure != null) {
+      in.close();
+      throw reader.openFailure;
+    }
+    return reader;
+  }
+
+  /**
+   * Reads a stream in the given format, or detects it for {@link Format#AUTO}. Never throws for
+   * the stream's content or an error reading it: those become {@link SkippedRecord}s.
+   *
+   * @param sourceName the name records and skips carry, such as a file name
+   * @param in the bytes; closed by {@link #close()}
+   * @param format the format, or {@link Format#AUTO}; not {@link Format#PLAIN_TEXT}
+   * @return a reader
+   * @throws IllegalArgumentException if {@code format} is {@link Format#PLAIN_TEXT}
+   */
+  @CheckReturnValue
+  public static @NotNull LogReader of(@NotNull String sourceName, @NotNull InputStream in,
+      @NotNull Format format) {
+    return of(sourceName, in, format, null, ReadLimits.defaults());
+  }
+
+  /**
+   * Reads a stream with every option. Never throws for the stream's content or an error reading
+   * it: those become {@link SkippedRecord}s.
+   *
+   * @param sourceName the name records and skips carry, such as a file name
+   * @param in the bytes; closed by {@link #close()}
+   * @param format the format, or {@link Format#AUTO}
+   * @param plainTextChannel the channel of plain text; null to read no plain text
+   * @param limits the record limit
+   * @return a reader
+   * @throws IllegalArgumentException if {@code format} is {@link Format#PLAIN_TEXT} and {@code
+   *     plainTextChannel} is null
+   */
+  @CheckReturnValue
+  public static @NotNull LogReader of(@NotNull String sourceName, @NotNull InputStream in,
+      @NotNull Format format, @Nullable Channel plainTextChannel, @NotNull ReadLimits limits) {
+    return new LogReader(Objects.requireNonNull(sourceName, "sourceName"),
+        Objects.requireNonNull(in, "in"), Objects.requireNonNull(format, "format"),
+        plainTextChannel, Objects.requireNonNull(limits, "limits"));
+  }
+
+  /**
+   * Returns the format being read: never {@link Format#AUTO}; empty when the input is empty,
+   * binary, or (under {@code AUTO}) of no known format.
+   *
+   * @return the format, or empty
+   */
+  public @NotNull Optional<Format> format() {
+    return Optional.ofNullable(format);
+  }
+
+  /**
+   * Returns what could not be read so far, in input order. A live, unmodifiable view: it grows as
+   * reading goes on; complete once iteration has ended.
+   *
+   * @return the skipped records so far
+   */
+  public @NotNull @Unmodifiable List<SkippedRecord> skipped() {
+    return skippedView;
+  }
+
+  /**
+   * Returns how many records have been returned so far.
+   *
+   * @return the number of records returned
+   */
+  public long recordsRead() {
+    return recordsRead;
+  }
+
+  /**
+   * Returns the single-pass iterator over the records; every call returns the same one, so a
+   * second loop continues where the first stopped. Its {@code next()} throws {@link
+   * NoSuchElementException} after the last record, as iterators do; nothing else is thrown.
+   *
+   * @return the iterator over the records
+   */
+  @Override
+  public @NotNull Iterator<LogRecord> iterator() {
+    return iterator;
+  }
+
+  /**
+   * Closes the underlying file or stream; reading afterwards ends (with a skip if records were
+   * left).
+   *
+   * @throws IOException if closing the stream fails
+   */
+  @Override
+  public void close() throws IOException {
+    stream.close();
+  }
+
+  /** Pulls from the format reader, turning any failure into a final skip. */
+  private final class Records implements Iterator<LogRecord> {
+    private @Nullable LogRecord next;
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && reader != null) {
+        try {
+          next = reader.next();
+          if (next == null) {
+            reader = null;
+          }
+        } catch (IOException | RuntimeException e) {
+          failed(e);
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public LogRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("no more records in " + source);
+      }
+      LogRecord r = next;
+      next = null;
+      recordsRead++;
+      return Objects.requireNonNull(r);
+    }
+  }
+}

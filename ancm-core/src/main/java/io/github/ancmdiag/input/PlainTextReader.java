@@ -1,0 +1,51 @@
+package io.github.ancmdiag.input;
+
+import io.github.ancmdiag.Channel;
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * Reads {@link Format#PLAIN_TEXT}: the whole input as one record of the caller's channel, cut at
+ * the record limit (the cut part is reported, then read and dropped). Blank input gives no record.
+ * Called by {@link LogReader}.
+ */
+final class PlainTextReader extends RecordReader {
+  private final Channel channel;
+  private boolean done;
+
+  PlainTextReader(EncodingDecoder in, String source, ReadLimits limits,
+      Consumer<SkippedRecord> skips, Channel channel) {
+    super(in, source, limits, skips);
+    this.channel = channel;
+  }
+
+  @Override
+  @Nullable LogRecord next() throws IOException {
+    if (done) {
+      return null;
+    }
+    done = true;
+    StringBuilder sb = new StringBuilder();
+    long cutOffset = -1;
+    while (true) {
+      long offset = in.byteOffset();
+      int c = in.read();
+      if (c < 0) {
+        break;
+      }
+      if (sb.length() < maxChars) {
+        sb.append((char) c);
+      } else if (cutOffset < 0) {
+        cutOffset = offset;
+      }
+    }
+    if (sb.toString().isBlank()) {
+      return null;
+    }
+    if (cutOffset >= 0) {
+      skipCut(1, cutOffset);
+    }
+    return LogRecord.builder(channel, sb).source(source).line(1).build();
+  }
+}
