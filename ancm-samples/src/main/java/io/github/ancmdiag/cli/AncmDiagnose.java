@@ -186,6 +186,7 @@ public final class AncmDiagnose implements Callable<Integer> {
     files.observe(observations);
     Evidence evidence = files.build(version);
     files.warnings().forEach(w -> err.println("ancm-diagnose: warning: " + w));
+    files.skipped().forEach(r -> err.println("ancm-diagnose: skipped " + r));
     Diagnoser diagnoser = Diagnoser.builder().catalog(BundledCatalog.load()).build();
     DiagnosisReport report = diagnoser.diagnose(evidence);
     for (LogRecord finding : files.webConfigFindings()) {
@@ -195,7 +196,7 @@ public final class AncmDiagnose implements Callable<Integer> {
       }
     }
     if (json) {
-      out.println(JsonReport.write(report, diagnoser.catalog().version()));
+      out.println(JsonReport.write(report, diagnoser.catalog().version(), files.skipped()));
     } else {
       TextReport.print(report, out);
     }

@@ -3,7 +3,11 @@ package io.github.ancmdiag.cli;
 import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Evidence;
 import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.input.Format;
+import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.input.ReadLimits;
+import io.github.ancmdiag.input.SkippedRecord;
 import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import java.io.IOException;
@@ -34,13 +38,34 @@ final class IncidentFiles {
   private final Evidence.Builder evidence = Evidence.builder();
   private final List<String> warnings = new ArrayList<>();
   private final List<LogRecord> webConfigFindings = new ArrayList<>();
+  private final List<SkippedRecord> skipped = new ArrayList<>();
   private AspNetCoreVersion folderVersion;
   private int files;
 
-  /** Adds one file whose channel the user named. */
+  /**
+   * Adds one file whose channel the user named. An event log file is read by its format (Windows
+   * event XML or Event Viewer text copies, one record per event, detected from the content), and
+   * taken whole as one event's text otherwise; what cannot be read is kept as skipped.
+   */
   void addFile(Channel channel, Path f) throws IOException {
-    evidence.record(LogRecord.builder(channel, TextFiles.read(f)).source(f.toString()).build());
     files++;
+    if (channel == Channel.EVENT_LOG) {
+      // The source is the path as given, as for the other channels' files.
+      try (LogReader reader = LogReader.of(f.toString(), Files.newInputStream(f), Format.AUTO,
+          Channel.EVENT_LOG, ReadLimits.defaults())) {
+        for (LogRecord r : reader) {
+          evidence.record(r);
+        }
+        skipped.addAll(reader.skipped());
+      }
+      return;
+    }
+    evidence.record(LogRecord.builder(channel, TextFiles.read(f)).source(f.toString()).build());
+  }
+
+  /** Returns the parts of the inputs that could not be read, with their locations. */
+  List<SkippedRecord> skipped() {
+    return skipped;
   }
 
   /**

@@ -9,6 +9,8 @@ import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Expectation;
 import io.github.ancmdiag.Finding;
+import io.github.ancmdiag.input.SkippedRecord;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +24,8 @@ final class JsonReport {
 
   private JsonReport() {}
 
-  static String write(DiagnosisReport report, String catalogVersion) {
+  static String write(DiagnosisReport report, String catalogVersion,
+      List<SkippedRecord> skippedRecords) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", catalogVersion);
     report.aspNetCoreVersion().ifPresent(v -> root.put("aspnetcoreVersion", v.toString()));
@@ -62,7 +65,11 @@ final class JsonReport {
       c.expectedBy().forEach(n.putArray("expectedBy")::add);
       c.notExpectedBy().forEach(n.putArray("notExpectedBy")::add);
     }
-    root.putArray("skipped");
+    ArrayNode skipped = root.putArray("skipped");
+    for (SkippedRecord r : skippedRecords) {
+      skipped.addObject().put("source", r.source()).put("line", r.line())
+          .put("offset", r.byteOffset()).put("reason", r.reason());
+    }
     try {
       return MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     } catch (JsonProcessingException e) {
