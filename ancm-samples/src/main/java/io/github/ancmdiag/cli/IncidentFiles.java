@@ -94,6 +94,29 @@ final class IncidentFiles {
     files++;
   }
 
+  /**
+   * Adds a file of another name when its content is an event log export (Windows event XML such
+   * as App Service's {@code eventlog.xml}, or Event Viewer text copies), detected from the content.
+   *
+   * @return whether the file was an event export
+   */
+  private boolean addIfEventExport(Path f) throws IOException {
+    try (LogReader reader = LogReader.of(f.toString(), Files.newInputStream(f), Format.AUTO,
+        null, ReadLimits.defaults())) {
+      List<LogRecord> records = new ArrayList<>();
+      for (LogRecord r : reader) {
+        records.add(r);
+      }
+      if (reader.format().isEmpty()) {
+        return false;
+      }
+      records.forEach(evidence::record);
+      skipped.addAll(reader.skipped());
+      files++;
+      return true;
+    }
+  }
+
   /** Adds an incident folder or a single file. */
   void addPath(Path path) throws IOException {
     if (Files.isRegularFile(path)) {
@@ -117,13 +140,13 @@ final class IncidentFiles {
     for (Path f : entries) {
       if (isWebConfig(f)) {
         addWebConfigCopy(f, entries);
-      } else {
-        addByName(f);
+      } else if (!addByName(f)) {
+        addIfEventExport(f);
       }
     }
     if (files == before) {
-      warnings.add(path + " holds no file named browser*, error-page*, event*, stdout*, *debug*,"
-          + " observations.txt, version.txt or web.config");
+      warnings.add(path + " holds no event export and no file named browser*, error-page*,"
+          + " event*, stdout*, *debug*, observations.txt, version.txt or web.config");
     }
   }
 

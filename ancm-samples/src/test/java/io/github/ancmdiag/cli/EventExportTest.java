@@ -49,4 +49,29 @@ class EventExportTest {
     assertThat(json.path("skipped").path(0).path("source").asText()).endsWith("Application.xml");
     assertThat(run.err).contains("skipped");
   }
+
+  @Test
+  void should_read_an_event_export_of_any_name_in_an_incident_folder(@TempDir Path dir)
+      throws IOException {
+    // given: App Service's LogFiles/eventlog.xml copied into the incident folder, plus notes
+    Files.writeString(dir.resolve("eventlog.xml"), "<Events>\r\n" + String.format(EVENT,
+        "IIS AspNetCore Module V2", 1007, "Application &apos;/LM/W3SVC/1/ROOT&apos; with physical"
+            + " root &apos;D:\\home\\site\\wwwroot\\&apos; failed to load coreclr. Exception"
+            + " message:\r\nCLR worker thread exited prematurely") + "</Events>\r\n");
+    Files.writeString(dir.resolve("notes.md"), "The site broke after Tuesday's deployment.");
+    Files.writeString(dir.resolve("browser.txt"), "HTTP Error 500.30 - ANCM In-Process Start"
+        + " Failure");
+    Files.writeString(dir.resolve("observations.txt"), "stdout-log-empty\n");
+
+    // when
+    CliRun run = CliRun.of("--json", dir.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    JsonNode top = new ObjectMapper().readTree(run.out).path("diagnoses").path(0);
+    assertThat(top.path("id").asText()).isEqualTo("x86-app-pool-not-32bit");
+    assertThat(top.path("evidence").findValuesAsText("source"))
+        .anyMatch(s -> s.contains("eventlog.xml"));
+    assertThat(run.out).doesNotContain("notes.md");
+  }
 }
