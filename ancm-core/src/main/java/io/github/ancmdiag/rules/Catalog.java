@@ -2,7 +2,6 @@ package io.github.ancmdiag.rules;
 
 import io.github.ancmdiag.internal.match.Template;
 import io.github.ancmdiag.internal.match.TemplateSyntaxException;
-import io.github.ancmdiag.model.HttpStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +19,7 @@ import org.jetbrains.annotations.Unmodifiable;
  * A validated set of causes. Building one checks everything a diagnoser relies on and reports
  * every problem at once in a {@link CatalogException}: ids and aliases unique and kebab-case,
  * version ranges of an entry disjoint, signature ids unique within a variant, every template
- * compiles, statuses only on the browser channel, every {@code {name}} in a fix step captured by a
+ * compiles, every {@code {name}} in a fix step captured by a
  * signature of the entry or given a fallback ({@code {name|fallback}}). Immutable and thread-safe.
  *
  * <pre>{@code
@@ -179,7 +178,7 @@ public final class Catalog {
      * @return this builder
      */
     public @NotNull Builder add(@NotNull CatalogEntry entry) {
-      return add(entry, "entry '" + entry.id() + "'");
+      return add(entry, "entry '" + Objects.requireNonNull(entry, "entry").id() + "'");
     }
 
     /**
@@ -253,11 +252,6 @@ public final class Catalog {
             problems.add(new CatalogProblem(src, spath + ".id", 0,
                 "the signature id '" + sig.id() + "' is used twice in this variant"));
           }
-          if (sig.kind() == Signature.Kind.STATUS && sig.channel() != io.github.ancmdiag.Channel
-              .BROWSER) {
-            problems.add(new CatalogProblem(src, spath + ".channel", 0,
-                "a status signature belongs to the BROWSER channel"));
-          }
           for (int x = 0; x < sig.texts().size(); x++) {
             try {
               captured.addAll(Template.parse(sig.texts().get(x)).captureNames());
@@ -268,9 +262,6 @@ public final class Catalog {
           }
           if (sig.kind() == Signature.Kind.STATUS) {
             captured.add("status");
-            for (HttpStatus st : sig.statuses()) {
-              Objects.requireNonNull(st);
-            }
           }
         }
       }

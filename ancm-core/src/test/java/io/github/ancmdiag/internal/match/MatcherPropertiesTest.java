@@ -153,7 +153,7 @@ class MatcherPropertiesTest {
   }
 
   @Test
-  void should_never_throw_on_random_mutations_of_messages() {
+  void should_keep_spans_and_completeness_in_range_on_random_mutations_of_messages() {
     Random r = new Random(99L);
     for (int n = 0; n < 2_000; n++) {
       int t = r.nextInt(TEMPLATES.size());
@@ -173,7 +173,12 @@ class MatcherPropertiesTest {
         }
       }
       String text = sb.toString();
-      assertThat(matcher.match(text)).as("case %d", n).isNotNull();
+      for (CompiledMatcher.Hit h : matcher.match(text)) {
+        int[] span = h.originalSpan();
+        assertThat(span[0]).as("case %d span", n).isBetween(0, span[1]);
+        assertThat(span[1]).as("case %d span", n).isLessThanOrEqualTo(text.length());
+        assertThat(h.completeness()).as("case %d", n).isGreaterThan(0).isLessThanOrEqualTo(1);
+      }
     }
   }
 }
