@@ -1,7 +1,11 @@
 package io.github.ancmdiag;
 
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.input.SkippedRecord;
+import io.github.ancmdiag.internal.folder.IncidentFolder;
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -31,10 +35,12 @@ public final class Evidence {
   private final List<LogRecord> records;
   private final Set<Observation> observations;
   private final AspNetCoreVersion version;
+  private final List<SkippedRecord> skipped;
 
   private Evidence(List<LogRecord> records, Set<Observation> observations,
-      @Nullable AspNetCoreVersion version) {
+      @Nullable AspNetCoreVersion version, List<SkippedRecord> skipped) {
     this.records = List.copyOf(records);
+    this.skipped = List.copyOf(skipped);
     this.observations = Collections.unmodifiableSet(
         observations.isEmpty() ? EnumSet.noneOf(Observation.class) : EnumSet.copyOf(observations));
     this.version = version;
@@ -48,6 +54,40 @@ public final class Evidence {
   @Contract(pure = true)
   public static @NotNull Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Builds evidence from a folder of files collected for one incident, as a support engineer
+   * would gather them: exports and logs in the folder and its subfolders (up to six levels, such
+   * as a site's {@code LogFiles/http/RawLogs}), read by {@link io.github.ancmdiag.input.LogReader}
+   * with the format detected from each file's content. Never throws for a file's content: what
+   * cannot be read is in {@link #skipped()} with its file and location.
+   *
+   * <p>Names help where content cannot tell: {@code browser*}, {@code error-page*}, {@code
+   * *.html} are what the browser showed; {@code event*} holds event log entries (a plain text file
+   * so named is one entry's text); {@code stdout*} or ANCM's {@code <name>_<time>_<pid>.log}
+   * pattern is an ANCM stdout log; a name with {@code debug} is the ANCM debug log; {@code
+   * observations.txt} holds one {@link Observation} key per line ({@code #} starts a comment);
+   * {@code version.txt} the app's ASP.NET Core version. Other files are read when their content is
+   * a known format, and reported in {@link #skipped()} otherwise; an app's binaries and static
+   * assets ({@code .dll}, {@code .exe}, {@code .js}, {@code appsettings*.json} ...) are not read.
+   *
+   * <p>A {@code web.config} is checked (see {@link io.github.ancmdiag.input.WebConfigReader}): as
+   * the deployed file when its folder holds the app's {@code .dll} or {@code .exe} files, so the
+   * files it names are looked for there; otherwise as a copy, checked as text alone, with a {@code
+   * parent.web.config} beside it taken as the parent application's. Its problems go to {@link
+   * #skipped()}.
+   *
+   * <p>What the files show by their presence is evidence too: stdout logs that are all empty
+   * give {@link Observation#STDOUT_LOG_EMPTY}; event log exports with records but no entry from an
+   * ASP.NET Core Module provider give {@link Observation#NO_EVENT_LOG_ENTRY}.
+   *
+   * @param folder the incident folder
+   * @return the evidence
+   * @throws IOException if {@code folder} is not a folder or cannot be listed
+   */
+  public static @NotNull Evidence fromFolder(@NotNull Path folder) throws IOException {
+    return IncidentFolder.read(Objects.requireNonNull(folder, "folder"));
   }
 
   /**
@@ -71,6 +111,17 @@ public final class Evidence {
    */
   public @NotNull @Unmodifiable List<LogRecord> records() {
     return records;
+  }
+
+  /**
+   * Returns what could not be read while gathering this evidence, with its location: parts of
+   * files {@link #fromFolder(Path)} could not read, or what a caller added with {@link
+   * Builder#skipped(SkippedRecord)}. Empty for evidence built from text.
+   *
+   * @return the skipped records, in the order found
+   */
+  public @NotNull @Unmodifiable List<SkippedRecord> skipped() {
+    return skipped;
   }
 
   /**
@@ -101,6 +152,7 @@ public final class Evidence {
     b.records.addAll(records);
     b.observations.addAll(observations);
     b.version = version;
+    b.skipped.addAll(skipped);
     return b;
   }
 
@@ -108,6 +160,7 @@ public final class Evidence {
   public static final class Builder {
     private final List<LogRecord> records = new ArrayList<>();
     private final Set<Observation> observations = EnumSet.noneOf(Observation.class);
+    private final List<SkippedRecord> skipped = new ArrayList<>();
     private AspNetCoreVersion version;
 
     private Builder() {}
@@ -188,6 +241,17 @@ public final class Evidence {
     }
 
     /**
+     * Records a part of the inputs that could not be read, so the evidence accounts for it.
+     *
+     * @param skipped what could not be read, and where
+     * @return this builder
+     */
+    public @NotNull Builder skipped(@NotNull SkippedRecord skipped) {
+      this.skipped.add(Objects.requireNonNull(skipped, "skipped"));
+      return this;
+    }
+
+    /**
      * Sets the app's ASP.NET Core version.
      *
      * @param version the version
@@ -209,7 +273,7 @@ public final class Evidence {
      * @return new immutable evidence
      */
     public @NotNull Evidence build() {
-      return new Evidence(records, observations, version);
+      return new Evidence(records, observations, version, skipped);
     }
   }
 }

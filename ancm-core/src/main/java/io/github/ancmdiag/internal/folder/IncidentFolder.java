@@ -1,0 +1,307 @@
+package io.github.ancmdiag.internal.folder;
+
+import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.Evidence;
+import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.input.Format;
+import io.github.ancmdiag.input.LogReader;
+import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.input.ReadLimits;
+import io.github.ancmdiag.input.SkippedRecord;
+import io.github.ancmdiag.input.WebConfigReader;
+import io.github.ancmdiag.model.AspNetCoreVersion;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * Builds {@link Evidence} from a folder of collected files; the rules are documented on
+ * {@link Evidence#fromFolder(Path)}. Not thread-safe: one instance per folder.
+ */
+public final class IncidentFolder {
+  /** How deep subfolders are followed (the site's {@code LogFiles/http/RawLogs} is three). */
+  static final int MAX_DEPTH = 6;
+
+  /** {@code <prefix>_<14-digit time>_<pid>.log} (V2) or {@code <prefix>_<pid>_<time>.log} (V1). */
+  private static final Pattern STDOUT_NAME = Pattern.compile(
+      "(?i).+_(?:\\d{14}_\\d{1,10}|\\d{1,10}_\\d{14})\\.log");
+
+  /** Files that are never logs: an app's binaries and static assets. */
+  private static final Set<String> NOT_LOGS = Set.of("dll", "exe", "pdb", "so", "dylib", "zip",
+      "nupkg", "png", "jpg", "jpeg", "gif", "ico", "svg", "woff", "woff2", "ttf", "eot", "css",
+      "js", "map", "xsl", "xsd", "cer", "pfx", "mdb");
+
+  private final Evidence.Builder evidence = Evidence.builder();
+  private final List<SkippedRecord> skipped = new ArrayList<>();
+  private final List<Path> files = new ArrayList<>();
+  private int stdoutLogs;
+  private int stdoutLogsWithRecords;
+  private int eventExportRecords;
+  private boolean ancmEvent;
+  private boolean userNamedEvent;
+  private @Nullable AspNetCoreVersion version;
+  private @Nullable Path versionFile;
+
+  private IncidentFolder() {}
+
+  /**
+   * Reads a folder.
+   *
+   * @param folder the incident folder
+   * @return the evidence, with what could not be read in {@link Evidence#skipped()}
+   * @throws IOException if the folder itself cannot be listed
+   */
+  public static Evidence read(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new IOException(folder + ": not a folder");
+    }
+    IncidentFolder f = new IncidentFolder();
+    f.collect(folder);
+    for (Path file : f.files) {
+      f.readFile(folder, file);
+    }
+    return f.finish();
+  }
+
+  private void collect(Path folder) throws IOException {
+    Files.walkFileTree(folder, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+        new FileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()) {
+              files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (file.equals(folder)) {
+              return FileVisitResult.TERMINATE;
+            }
+            skipped.add(new SkippedRecord(relative(folder, file), 0, -1,
+                "could not be opened (" + e + "); not read"));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) {
+            if (e != null) {
+              skipped.add(new SkippedRecord(relative(folder, dir), 0, -1,
+                  "the folder could not be listed to its end (" + e + ")"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    files.sort(null);
+  }
+
+  private void readFile(Path root, Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String source = relative(root, file);
+    try {
+      if (name.equals("web.config")) {
+        readWebConfig(file, source);
+      } else if (name.equals("parent.web.config")) {
+        return; // read with the web.config beside it
+      } else if (name.equals("observations.txt")) {
+        readObservations(file, source);
+      } else if (name.equals("version.txt")) {
+        readVersion(file, source);
+      } else if (!isNotLog(name)) {
+        readLog(file, source, channelByName(name));
+      }
+    } catch (IOException e) {
+      skipped.add(new SkippedRecord(source, 0, -1, "could not be read (" + e + "); not read"));
+    }
+  }
+
+  static boolean isNotLog(String lowerName) {
+    if (lowerName.endsWith(".deps.json") || lowerName.endsWith(".runtimeconfig.json")
+        || lowerName.startsWith("appsettings") && lowerName.endsWith(".json")) {
+      return true;
+    }
+    int dot = lowerName.lastIndexOf('.');
+    return dot >= 0 && NOT_LOGS.contains(lowerName.substring(dot + 1));
+  }
+
+  /** The channel a file's name promises, or null when the name says nothing. */
+  static @Nullable Channel channelByName(String lowerName) {
+    if (lowerName.startsWith("browser") || lowerName.startsWith("error-page")
+        || lowerName.endsWith(".html") || lowerName.endsWith(".htm")) {
+      return Channel.BROWSER;
+    }
+    if (lowerName.startsWith("event")) {
+      return Channel.EVENT_LOG;
+    }
+    if (isStdoutLogName(lowerName)) {
+      return Channel.STDOUT_LOG;
+    }
+    if (lowerName.contains("debug")) {
+      return Channel.DEBUG_LOG;
+    }
+    return null;
+  }
+
+  static boolean isStdoutLogName(String lowerName) {
+    return lowerName.startsWith("stdout") || STDOUT_NAME.matcher(lowerName).matches();
+  }
+
+  private void readLog(Path file, String source, @Nullable Channel byName) throws IOException {
+    boolean stdout = byName == Channel.STDOUT_LOG;
+    if (stdout) {
+      stdoutLogs++;
+    }
+    try (LogReader reader = LogReader.of(source, Files.newInputStream(file), Format.AUTO,
+        byName, ReadLimits.defaults())) {
+      int n = 0;
+      for (LogRecord r : reader) {
+        evidence.record(r);
+        n++;
+        if (r.channel() == Channel.EVENT_LOG && isAncmProvider(r.provider())) {
+          ancmEvent = true;
+        }
+      }
+      skipped.addAll(reader.skipped());
+      Optional<Format> format = reader.format();
+      if (stdout && n > 0) {
+        stdoutLogsWithRecords++;
+      }
+      if (format.isPresent() && n > 0 && byName == Channel.EVENT_LOG
+          && format.get() == Format.PLAIN_TEXT) {
+        userNamedEvent = true; // one event's text saved by the user: an entry was seen
+      } else if (format.isPresent() && n > 0 && isEventFormat(format.get())) {
+        eventExportRecords += n;
+      }
+    }
+  }
+
+  private static boolean isEventFormat(Format f) {
+    return f.name().startsWith("EVENT_") || f.name().startsWith("POWERSHELL");
+  }
+
+  /** Tells whether an event provider is one of the ASP.NET Core Modules (any version, IIS Express). */
+  static boolean isAncmProvider(String provider) {
+    String p = provider.toLowerCase(Locale.ROOT);
+    return p.contains("aspnetcore module") || p.contains("asp.net core module");
+  }
+
+  private void readWebConfig(Path file, String source) throws IOException {
+    Path dir = file.getParent();
+    WebConfigReader.Result result;
+    if (dir != null && holdsApp(dir)) {
+      result = WebConfigReader.read(file); // deployed: the files it names are looked for
+    } else {
+      Path parentCopy = dir == null ? null : findIgnoringCase(dir, "parent.web.config");
+      String text = readText(file, source);
+      String parentText = parentCopy == null ? null : readText(parentCopy, source);
+      result = WebConfigReader.parse(text, source, parentText,
+          parentCopy == null ? "" : parentCopy.getFileName().toString());
+    }
+    result.records().forEach(evidence::record);
+    for (WebConfigReader.Problem p : result.problems()) {
+      skipped.add(new SkippedRecord(p.source(), p.line(), -1, p.message()));
+    }
+  }
+
+  /** A folder holds a deployed app when it has the app's assemblies next to the web.config. */
+  private static boolean holdsApp(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.anyMatch(p -> {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".dll") || n.endsWith(".exe");
+      });
+    }
+  }
+
+  private static @Nullable Path findIgnoringCase(Path dir, String name) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().equalsIgnoreCase(name)).findFirst()
+          .orElse(null);
+    }
+  }
+
+  private String readText(Path file, String source) throws IOException {
+    try (LogReader reader = LogReader.of(source, Files.newInputStream(file), Format.PLAIN_TEXT,
+        Channel.WEB_CONFIG, ReadLimits.defaults())) {
+      StringBuilder sb = new StringBuilder();
+      for (LogRecord r : reader) {
+        sb.append(r.text());
+      }
+      skipped.addAll(reader.skipped());
+      return sb.toString();
+    }
+  }
+
+  private void readObservations(Path file, String source) throws IOException {
+    String[] lines = readText(file, source).split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      String key = lines[i].strip();
+      if (key.isEmpty() || key.startsWith("#")) {
+        continue;
+      }
+      Optional<Observation> o = Observation.fromKey(key);
+      if (o.isPresent()) {
+        evidence.observe(o.get());
+      } else {
+        skipped.add(new SkippedRecord(source, i + 1, -1, "'" + key
+            + "' is not an observation key; the line was not used"));
+      }
+    }
+  }
+
+  private void readVersion(Path file, String source) throws IOException {
+    String text = readText(file, source).strip();
+    AspNetCoreVersion v;
+    try {
+      v = AspNetCoreVersion.parse(text);
+    } catch (IllegalArgumentException e) {
+      skipped.add(new SkippedRecord(source, 1, -1, "not an ASP.NET Core version ("
+          + e.getMessage() + "); not used"));
+      return;
+    }
+    if (version == null) {
+      version = v;
+      versionFile = file;
+    } else if (!version.equals(v)) {
+      skipped.add(new SkippedRecord(source, 1, -1, "says ASP.NET Core " + v + " but "
+          + versionFile + " said " + version + "; the first was used"));
+    }
+  }
+
+  private Evidence finish() {
+    if (stdoutLogs > 0 && stdoutLogsWithRecords == 0) {
+      evidence.observe(Observation.STDOUT_LOG_EMPTY);
+    }
+    if (eventExportRecords > 0 && !ancmEvent && !userNamedEvent) {
+      evidence.observe(Observation.NO_EVENT_LOG_ENTRY);
+    }
+    if (version != null) {
+      evidence.aspNetCoreVersion(version);
+    }
+    skipped.forEach(evidence::skipped);
+    return evidence.build();
+  }
+
+  private static String relative(Path root, Path file) {
+    Path r = root.relativize(file);
+    String s = r.toString().replace('\\', '/');
+    return s.isEmpty() ? file.toString() : s;
+  }
+}
