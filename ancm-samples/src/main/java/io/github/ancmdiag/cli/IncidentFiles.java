@@ -12,27 +12,25 @@ import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Collects an incident's files into {@link Evidence}: explicit channel files, single files and
- * incident folders read by file name. Not thread-safe; one instance per run of
- * {@link AncmDiagnose}.
+ * incident folders. Not thread-safe; one instance per run of {@link AncmDiagnose}.
  *
- * <p>In a folder, {@code browser*} or {@code error-page*} is what the browser showed,
- * {@code event*} one event log entry each, {@code stdout*} the ANCM stdout log, {@code *debug*}
- * the ANCM debug log, {@code observations.txt} one observation key per line ({@code #} starts a
- * comment), {@code version.txt} the app's ASP.NET Core version, and {@code web.config} a copy of
- * the app's web.config, checked as text alone (no file next to it is looked at, since the folder
- * is not the app's), with {@code parent.web.config} as its parent application's when present.
- * Other files are ignored. A single file given as a path is read by the same names, except that a
- * {@code web.config} given alone is taken as the deployed file, as with {@code --web-config}, and
- * as an event log entry otherwise.
+ * <p>A folder is read by {@link Evidence#fromFolder(Path)} (formats from the content, names where
+ * the content cannot tell, subfolders included, presence observations). A single file given as a
+ * path is read the same way: {@code observations.txt} and {@code version.txt} by name, a {@code
+ * web.config} as the deployed file (as with {@code --web-config}), {@code browser*}, {@code
+ * error-page*}, {@code event*}, {@code stdout*} and {@code *debug*} with their channel for text of
+ * no known format, and any other file by its detected format, else as one event log entry's text.
+ * Unreadable parts of any file, web.config problems of a folder and unknown observation keys are
+ * kept as skipped records.
  */
 final class IncidentFiles {
   private final Evidence.Builder evidence = Evidence.builder();
@@ -40,27 +38,26 @@ final class IncidentFiles {
   private final List<LogRecord> webConfigFindings = new ArrayList<>();
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private AspNetCoreVersion folderVersion;
+  private String folderVersionSource;
   private int files;
 
   /**
-   * Adds one file whose channel the user named. An event log file is read by its format (Windows
-   * event XML or Event Viewer text copies, one record per event, detected from the content), and
-   * taken whole as one event's text otherwise; what cannot be read is kept as skipped.
+   * Adds one file whose channel the user named. Its format is detected from the content (event
+   * exports one record per event, logs and pages by their readers); text of no known format is
+   * one record of the named channel. What cannot be read is kept as skipped.
    */
   void addFile(Channel channel, Path f) throws IOException {
     files++;
-    if (channel == Channel.EVENT_LOG) {
-      // The source is the path as given, as for the other channels' files.
-      try (LogReader reader = LogReader.of(f.toString(), Files.newInputStream(f), Format.AUTO,
-          Channel.EVENT_LOG, ReadLimits.defaults())) {
-        for (LogRecord r : reader) {
-          evidence.record(r);
-        }
-        skipped.addAll(reader.skipped());
+    // The source is the path as given.
+    try (LogReader reader = LogReader.of(f.toString(), Files.newInputStream(f), Format.AUTO,
+        channel, ReadLimits.defaults())) {
+      for (LogRecord r : reader) {
+        evidence.record(r);
       }
-      return;
+      skipped.addAll(reader.skipped());
+    } catch (NoSuchFileException e) {
+      throw new IOException(f + ": no such file", e);
     }
-    evidence.record(LogRecord.builder(channel, TextFiles.read(f)).source(f.toString()).build());
   }
 
   /** Returns the parts of the inputs that could not be read, with their locations. */
@@ -94,29 +91,6 @@ final class IncidentFiles {
     files++;
   }
 
-  /**
-   * Adds a file of another name when its content is an event log export (Windows event XML such
-   * as App Service's {@code eventlog.xml}, or Event Viewer text copies), detected from the content.
-   *
-   * @return whether the file was an event export
-   */
-  private boolean addIfEventExport(Path f) throws IOException {
-    try (LogReader reader = LogReader.of(f.toString(), Files.newInputStream(f), Format.AUTO,
-        null, ReadLimits.defaults())) {
-      List<LogRecord> records = new ArrayList<>();
-      for (LogRecord r : reader) {
-        records.add(r);
-      }
-      if (reader.format().isEmpty()) {
-        return false;
-      }
-      records.forEach(evidence::record);
-      skipped.addAll(reader.skipped());
-      files++;
-      return true;
-    }
-  }
-
   /** Adds an incident folder or a single file. */
   void addPath(Path path) throws IOException {
     if (Files.isRegularFile(path)) {
@@ -130,36 +104,20 @@ final class IncidentFiles {
     if (!Files.isDirectory(path)) {
       throw new IOException(path + ": no such file or folder");
     }
-    List<Path> entries = new ArrayList<>();
-    try (Stream<Path> s = Files.list(path)) {
-      s.filter(Files::isRegularFile).sorted().forEach(entries::add);
-    } catch (IOException e) {
-      throw new IOException(path + ": " + TextFiles.reason(e), e);
+    Evidence found = Evidence.fromFolder(path);
+    found.records().forEach(evidence::record);
+    found.observations().forEach(evidence::observe);
+    skipped.addAll(found.skipped());
+    Optional<AspNetCoreVersion> v = found.aspNetCoreVersion();
+    if (v.isPresent()) {
+      useVersion(v.get(), path.toString());
     }
-    int before = files;
-    for (Path f : entries) {
-      if (isWebConfig(f)) {
-        addWebConfigCopy(f, entries);
-      } else if (!addByName(f)) {
-        addIfEventExport(f);
-      }
+    if (found.records().isEmpty() && found.observations().isEmpty() && v.isEmpty()) {
+      warnings.add(path + " holds nothing this tool can read: no event export, log, error page,"
+          + " web.config, observations.txt or version.txt"
+          + (found.skipped().isEmpty() ? "" : " (see the skipped files)"));
     }
-    if (files == before) {
-      warnings.add(path + " holds no event export and no file named browser*, error-page*,"
-          + " event*, stdout*, *debug*, observations.txt, version.txt or web.config");
-    }
-  }
-
-  /** Checks a web.config copied into an incident folder, with its parent's copy if there. */
-  private void addWebConfigCopy(Path f, List<Path> folder) throws IOException {
-    Path parent = null;
-    for (Path p : folder) {
-      if (p.getFileName().toString().equalsIgnoreCase("parent.web.config")) {
-        parent = p;
-      }
-    }
-    add(WebConfigReader.parse(TextFiles.read(f), f.toString(),
-        parent == null ? null : TextFiles.read(parent), parent == null ? "" : parent.toString()));
+    files++;
   }
 
   private static boolean isWebConfig(Path f) {
@@ -196,25 +154,30 @@ final class IncidentFiles {
       }
       Optional<Observation> o = Observation.fromKey(key);
       if (o.isEmpty()) {
-        throw new IOException(f + ":" + (i + 1) + ": unknown observation '" + key
-            + "'; known keys: " + String.join(", ", ObservationKeys.keys()));
+        skipped.add(new SkippedRecord(f.toString(), i + 1, -1, "'" + key
+            + "' is not an observation key; the line was not used (known keys: "
+            + String.join(", ", ObservationKeys.keys()) + ")"));
+      } else {
+        evidence.observe(o.get());
       }
-      evidence.observe(o.get());
     }
   }
 
   private void readVersion(Path f) throws IOException {
     String text = TextFiles.read(f).strip();
-    AspNetCoreVersion v;
     try {
-      v = AspNetCoreVersion.parse(text);
+      useVersion(AspNetCoreVersion.parse(text), f.toString());
     } catch (IllegalArgumentException e) {
       throw new IOException(f + ": " + e.getMessage(), e);
     }
+  }
+
+  private void useVersion(AspNetCoreVersion v, String from) {
     if (folderVersion == null) {
       folderVersion = v;
+      folderVersionSource = from;
     } else if (!folderVersion.equals(v)) {
-      warnings.add(f + " says ASP.NET Core " + v + ", an earlier version.txt said "
+      warnings.add(from + " says ASP.NET Core " + v + ", but " + folderVersionSource + " said "
           + folderVersion + "; using " + folderVersion);
     }
   }

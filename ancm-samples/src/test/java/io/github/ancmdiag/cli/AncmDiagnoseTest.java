@@ -209,7 +209,7 @@ class AncmDiagnoseTest {
     assertThat(top.path("evidence").findValuesAsText("channel"))
         .contains("BROWSER", "EVENT_LOG", "STDOUT_LOG");
     assertThat(top.path("evidence").findValuesAsText("source"))
-        .contains(browser.toString(), event + ":1", stdout.toString());
+        .contains(browser + ":1", event + ":1", stdout + ":1");
     assertThat(top.path("parameters").path("frameworkVersion").asText()).isEqualTo("3.1.0");
   }
 
@@ -397,17 +397,46 @@ class AncmDiagnoseTest {
   }
 
   @Test
-  void should_exit_2_when_observations_txt_holds_an_unknown_key(@TempDir Path dir)
-      throws IOException {
+  void should_report_an_unknown_observation_key_as_skipped_and_use_the_known_ones(
+      @TempDir Path dir) throws IOException {
     // given
     Files.writeString(dir.resolve("observations.txt"), "no-event-log-entry\nfelt-slow\n");
 
     // when
-    CliRun run = CliRun.of(dir.toString());
+    CliRun run = CliRun.of("--json", dir.toString());
 
     // then
-    assertThat(run.code).isEqualTo(2);
-    assertThat(run.err).contains("observations.txt:2: unknown observation 'felt-slow'");
+    assertThat(run.code).isEqualTo(0);
+    assertThat(run.err).contains("observations.txt:2 (byte -1): 'felt-slow' is not an"
+        + " observation key");
+    JsonNode skipped = JSON.readTree(run.out).get("skipped");
+    assertThat(skipped).hasSize(1);
+    assertThat(skipped.get(0).get("source").asText())
+        .isEqualTo(dir.resolve("observations.txt").toString());
+    assertThat(skipped.get(0).get("line").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void should_list_a_malformed_web_config_of_an_incident_folder_in_json_skipped(
+      @TempDir Path dir) throws IOException {
+    // given: the copy was cut short when it was pasted
+    Files.writeString(dir.resolve("web.config"), "<?xml version=\"1.0\"?>\r\n<configuration>\r\n"
+        + "  <system.webServer>\r\n    <aspNetCore processPath=\"dotnet\" arguments=\".\\Shop.dll\"");
+    Files.writeString(dir.resolve("browser.txt"), "HTTP Error 500.30 - ANCM In-Process Start Failure");
+
+    // when
+    CliRun run = CliRun.of("--json", dir.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    JsonNode json = JSON.readTree(run.out);
+    assertThat(json.path("diagnoses")).isNotEmpty();
+    JsonNode skipped = json.path("skipped");
+    assertThat(skipped).hasSize(1);
+    assertThat(skipped.get(0).path("source").asText())
+        .isEqualTo(dir.resolve("web.config").toString());
+    assertThat(skipped.get(0).path("reason").asText()).contains("XML");
+    assertThat(run.err).contains("skipped " + dir.resolve("web.config"));
   }
 
   private static Set<String> fields(JsonNode node) {

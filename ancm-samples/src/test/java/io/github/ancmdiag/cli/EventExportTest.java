@@ -72,6 +72,12 @@ class EventExportTest {
     assertThat(top.path("id").asText()).isEqualTo("x86-app-pool-not-32bit");
     assertThat(top.path("evidence").findValuesAsText("source"))
         .anyMatch(s -> s.contains("eventlog.xml"));
-    assertThat(run.out).doesNotContain("notes.md");
+    // the notes are no known format: not evidence, but reported as not read
+    assertThat(top.path("evidence").findValuesAsText("source"))
+        .noneMatch(s -> s.contains("notes.md"));
+    JsonNode skipped = new ObjectMapper().readTree(run.out).path("skipped");
+    assertThat(skipped).hasSize(1);
+    assertThat(skipped.get(0).path("source").asText())
+        .isEqualTo(dir.resolve("notes.md").toString());
   }
 }

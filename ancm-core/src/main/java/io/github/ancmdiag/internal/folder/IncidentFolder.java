@@ -95,7 +95,7 @@ public final class IncidentFolder {
             if (file.equals(folder)) {
               return FileVisitResult.TERMINATE;
             }
-            skipped.add(new SkippedRecord(relative(folder, file), 0, -1,
+            skipped.add(new SkippedRecord(file.toString(), 0, -1,
                 "could not be opened (" + e + "); not read"));
             return FileVisitResult.CONTINUE;
           }
@@ -103,18 +103,19 @@ public final class IncidentFolder {
           @Override
           public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) {
             if (e != null) {
-              skipped.add(new SkippedRecord(relative(folder, dir), 0, -1,
+              skipped.add(new SkippedRecord(dir.toString(), 0, -1,
                   "the folder could not be listed to its end (" + e + ")"));
             }
             return FileVisitResult.CONTINUE;
           }
         });
-    files.sort(null);
+    // the folder's own files first, then each level of subfolders, each by name
+    files.sort(java.util.Comparator.comparingInt(Path::getNameCount).thenComparing(p -> p));
   }
 
   private void readFile(Path root, Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    String source = relative(root, file);
+    String source = file.toString();
     try {
       if (name.equals("web.config")) {
         readWebConfig(file, source);
@@ -212,7 +213,7 @@ public final class IncidentFolder {
       String text = readText(file, source);
       String parentText = parentCopy == null ? null : readText(parentCopy, source);
       result = WebConfigReader.parse(text, source, parentText,
-          parentCopy == null ? "" : parentCopy.getFileName().toString());
+          parentCopy == null ? "" : parentCopy.toString());
     }
     result.records().forEach(evidence::record);
     for (WebConfigReader.Problem p : result.problems()) {
@@ -299,9 +300,8 @@ public final class IncidentFolder {
     return evidence.build();
   }
 
+  /** A file's name as records carry it: the folder as the caller gave it, then the file. */
   private static String relative(Path root, Path file) {
-    Path r = root.relativize(file);
-    String s = r.toString().replace('\\', '/');
-    return s.isEmpty() ? file.toString() : s;
+    return file.toString();
   }
 }
