@@ -350,7 +350,8 @@ class AncmDiagnoseTest {
   }
 
   @Test
-  void should_note_a_finding_no_catalog_entry_covers(@TempDir Path dir) throws IOException {
+  void should_diagnose_an_unknown_hosting_model_from_the_web_config_alone(@TempDir Path dir)
+      throws IOException {
     // given
     Path config = Files.writeString(dir.resolve("web.config"), "<configuration>"
         + "<system.webServer><aspNetCore processPath=\"dotnet\" arguments=\"App.dll\""
@@ -362,8 +363,11 @@ class AncmDiagnoseTest {
 
     // then
     assertThat(run.code).isZero();
-    assertThat(run.err).contains("note: no catalog entry covers this web.config: hostingModel"
-        + " 'in-process' is neither inprocess nor outofprocess (" + config + ":1)");
+    assertThat(run.out).contains("\n1. [aspnetcore-config-invalid]")
+        .contains("WEB_CONFIG \"web.config: hostingModel 'in-process' is neither inprocess nor"
+            + " outofprocess\"")
+        .contains("the module read 'in-process'");
+    assertThat(run.err).doesNotContain("no catalog entry covers");
   }
 
   @ParameterizedTest
