@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -103,7 +105,19 @@ final class ScanCommand implements Callable<Integer> {
   private long lastProgress;
   private boolean progressShown;
 
-  ScanCommand() {}
+  /** Tells whether stderr is a terminal; replaced in tests. */
+  private final BooleanSupplier terminal;
+  /** The clock, in nanoseconds; replaced in tests. */
+  private final LongSupplier clock;
+
+  ScanCommand() {
+    this(() -> System.console() != null, System::nanoTime);
+  }
+
+  ScanCommand(BooleanSupplier terminal, LongSupplier clock) {
+    this.terminal = terminal;
+    this.clock = clock;
+  }
 
   @Override
   public Integer call() {
@@ -120,15 +134,15 @@ final class ScanCommand implements Callable<Integer> {
     }
     Diagnoser diagnoser = Diagnoser.builder().catalog(BundledCatalog.load()).build();
     eventIdOf = eventIds(diagnoser);
-    started = System.nanoTime();
+    started = clock.getAsLong();
     lastProgress = started;
-    boolean console = System.console() != null;
+    boolean console = terminal.getAsBoolean();
     for (Path p : paths) {
       for (Path f : files(p)) {
         scan(diagnoser, f, out, err, console);
       }
     }
-    long elapsed = System.nanoTime() - started;
+    long elapsed = clock.getAsLong() - started;
     if (progressShown) {
       err.print("\r" + " ".repeat(79) + "\r");
     }
@@ -229,7 +243,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private void progress(PrintWriter err, String source) {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (now - started < PROGRESS_AFTER_NANOS || now - lastProgress < PROGRESS_EVERY_NANOS) {
       return;
     }

@@ -9,7 +9,7 @@ final class CliRun {
   final String out;
   final String err;
 
-  private CliRun(int code, String out, String err) {
+  CliRun(int code, String out, String err) {
     this.code = code;
     this.out = out;
     this.err = err;

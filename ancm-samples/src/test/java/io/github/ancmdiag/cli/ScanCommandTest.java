@@ -206,4 +206,46 @@ class ScanCommandTest {
     }
     return out;
   }
+
+  /** Runs scan with a terminal answer and a clock that advances three seconds per reading. */
+  private static CliRun scanWithClock(boolean terminal, String... args) {
+    long[] now = {0};
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = new picocli.CommandLine(new ScanCommand(() -> terminal,
+            () -> now[0] += 3_000_000_000L))
+        .setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true))
+        .execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void should_show_a_progress_line_on_a_terminal_when_the_scan_is_long_and_clear_it_at_the_end(
+      @TempDir Path dir) throws IOException {
+    // given: 20,000 lines; the progress is checked every 16,384 lines
+    log(dir);
+
+    // when
+    CliRun run = scanWithClock(true, "--json", dir.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(run.err).startsWith("\rscanning ").contains("Application.log: 16,384 lines, ")
+        .contains(" MB/s").endsWith("\r" + " ".repeat(79) + "\r");
+    assertThat(JSON.readTree(run.out).path("lines").asLong()).isEqualTo(20_000);
+  }
+
+  @Test
+  void should_show_no_progress_line_when_stderr_is_not_a_terminal(@TempDir Path dir)
+      throws IOException {
+    // given
+    log(dir);
+
+    // when
+    CliRun run = scanWithClock(false, "--json", dir.toString());
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(run.err).isEmpty();
+  }
 }
