@@ -121,7 +121,7 @@ final class FrebReader extends RecordReader {
       while (r.hasNext()) {
         int type = r.next();
         if (type == XMLStreamConstants.DTD) {
-          long line = r.getLocation().getLineNumber();
+          long line = Math.max(0, r.getLocation().getLineNumber());
           skip(line, lines.offsetOf(line), "a document type declaration (DTD) was ignored: DTDs"
               + " and entities are never read");
         } else if (type == XMLStreamConstants.ENTITY_REFERENCE) {
@@ -132,7 +132,7 @@ final class FrebReader extends RecordReader {
           if (!rootSeen) {
             rootSeen = true;
             if (!name.equals("failedRequest")) {
-              long line = r.getLocation().getLineNumber();
+              long line = Math.max(0, r.getLocation().getLineNumber());
               skip(line, lines.offsetOf(line), "the root element is <" + name + ">, not "
                   + "<failedRequest>: this is not an IIS failed request trace; nothing was read");
               return finish();
@@ -140,7 +140,7 @@ final class FrebReader extends RecordReader {
             return summary(r);
           }
           if (name.equals("Event")) {
-            eventLine = r.getLocation().getLineNumber();
+            eventLine = Math.max(1, r.getLocation().getLineNumber());
             LogRecord record = event(r, eventLine);
             eventLine = 0;
             return record;
@@ -154,16 +154,25 @@ final class FrebReader extends RecordReader {
       return finish();
     } catch (XMLStreamException e) {
       long line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
-      if (eventLine > 0) {
-        skip(eventLine, lines.offsetOf(eventLine), "the event starting here could not be read ("
-            + reason(e) + "); a truncated or damaged trace: reading stopped here");
-      } else {
-        long at = Math.max(0, line);
-        skip(at, at > 0 ? lines.offsetOf(at) : -1, "the trace is not well-formed XML here ("
-            + reason(e) + "); reading stopped here");
-      }
-      return finish();
+      return stopped(eventLine, line, reason(e));
+    } catch (RuntimeException e) {
+      // the JDK parser throws some syntax errors unchecked (a MissingResourceException for a
+      // bad character in a DTD): the input is at fault, not the reader
+      return stopped(eventLine, 0, "the XML parser failed: " + reason(e));
     }
+  }
+
+  /** Reports where reading stopped, in the event that starts on {@code eventLine} if any. */
+  private @Nullable LogRecord stopped(long eventLine, long line, String reason) {
+    if (eventLine > 0) {
+      skip(eventLine, lines.offsetOf(eventLine), "the event starting here could not be read ("
+          + reason + "); a truncated or damaged trace: reading stopped here");
+    } else {
+      long at = Math.max(0, line);
+      skip(at, lines.offsetOf(at == 0 ? Long.MAX_VALUE : at), "the trace is not well-formed XML"
+          + " here (" + reason + "); reading stopped here");
+    }
+    return finish();
   }
 
   private @Nullable LogRecord finish() {
@@ -179,7 +188,7 @@ final class FrebReader extends RecordReader {
   }
 
   private LogRecord summary(XMLStreamReader r) {
-    long line = r.getLocation().getLineNumber();
+    long line = Math.max(1, r.getLocation().getLineNumber());
     String status = attr(r, "statusCode");
     requestStatus = status(status);
     StringBuilder text = new StringBuilder("Failed request ");
@@ -386,7 +395,7 @@ final class FrebReader extends RecordReader {
     return v == null ? "" : v;
   }
 
-  private static String reason(XMLStreamException e) {
+  private static String reason(Exception e) {
     String m = String.valueOf(e.getMessage());
     int at = m.indexOf("Message: ");
     if (at >= 0) {
@@ -431,13 +440,21 @@ final class FrebReader extends RecordReader {
       return n == 0 && len > 0 ? -1 : n;
     }
 
-    /** The byte offset where {@code line} starts, or -1 when it is no longer remembered. */
+    /**
+     * The byte offset where {@code line} starts; when that line is no longer remembered (or the
+     * parser counts lines differently, as it does for a lone CR), the start of the nearest
+     * remembered line before it, else where decoding has got to.
+     */
     long offsetOf(long line) {
-      while (!starts.isEmpty() && starts.peekFirst()[0] < line) {
-        starts.pollFirst();
+      while (starts.size() > 1) {
+        long[] first = starts.pollFirst();
+        if (starts.peekFirst()[0] > line) {
+          starts.addFirst(first);
+          break;
+        }
       }
       long[] first = starts.peekFirst();
-      return first != null && first[0] == line ? first[1] : -1;
+      return first != null && first[0] <= line ? first[1] : in.byteOffset();
     }
 
     @Override
