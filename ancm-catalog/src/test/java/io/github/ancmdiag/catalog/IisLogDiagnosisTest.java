@@ -20,13 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * IIS W3C log lines as browser evidence for the bundled catalog: a line's typed status ({@code
- * sc-status}, {@code sc-substatus}) is what counts, never the ports, sizes and times on the line.
- * Reads ancm-core's fixture {@code input/w3c/u_ex240305.log}.
+ * IIS W3C log lines and failed request traces as browser evidence for the bundled catalog: a
+ * record's typed status ({@code sc-status} and {@code sc-substatus}, or the trace's status) is
+ * what counts, never the ports, sizes and times on a log line. Reads ancm-core's fixtures under
+ * {@code input/w3c/} and {@code input/freb/}.
  */
-class W3cLogDiagnosisTest {
-  private static final Path LOG = Path.of("..", "ancm-core", "src", "test", "resources", "input",
-      "w3c", "u_ex240305.log");
+class IisLogDiagnosisTest {
+  private static final Path INPUT = Path.of("..", "ancm-core", "src", "test", "resources",
+      "input");
+  private static final Path LOG = INPUT.resolve("w3c").resolve("u_ex240305.log");
   private static final Diagnoser DIAGNOSER =
       Diagnoser.builder().catalog(BundledCatalog.load()).build();
   private static List<LogRecord> records;
@@ -82,5 +84,37 @@ class W3cLogDiagnosisTest {
     // scanned as text, the time taken would pass for HTTP 503
     assertThat(DIAGNOSER.diagnose(Evidence.builder().browser(line.text()).build()).diagnoses())
         .isNotEmpty();
+  }
+
+  private static Evidence trace(String name) throws IOException {
+    Evidence.Builder evidence = Evidence.builder();
+    try (LogReader reader = LogReader.open(INPUT.resolve("freb").resolve(name))) {
+      assertThat(reader.format()).contains(Format.FREB_XML);
+      reader.forEach(evidence::record);
+      assertThat(reader.skipped()).isEmpty();
+    }
+    return evidence.build();
+  }
+
+  @Test
+  void should_diagnose_a_500_30_trace_by_its_status_as_the_w3c_line_does() throws IOException {
+    // when
+    DiagnosisReport report = DIAGNOSER.diagnose(trace("fr000123.xml"));
+
+    // then
+    assertThat(report.diagnoses()).extracting(Diagnosis::entryId)
+        .containsExactlyInAnyOrder("app-configuration-general", "x86-app-pool-not-32bit");
+    assertThat(report.diagnoses()).allSatisfy(d -> assertThat(d.supporting())
+        .extracting(Finding::detail).containsOnly("\"HTTP 500.30\""));
+  }
+
+  @Test
+  void should_diagnose_a_500_19_trace_as_a_configuration_error() throws IOException {
+    // when
+    DiagnosisReport report = DIAGNOSER.diagnose(trace("fr000007.xml"));
+
+    // then
+    assertThat(report.diagnoses()).extracting(Diagnosis::entryId).containsExactlyInAnyOrder(
+        "wrong-role-module-not-installed-or-permissions", "sub-app-handlers-section");
   }
 }
