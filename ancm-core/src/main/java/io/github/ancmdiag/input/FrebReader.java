@@ -226,6 +226,8 @@ final class FrebReader extends RecordReader {
     StringBuilder text = null;
     String capture = null;
     String key = null;
+    long kept = 0; // characters of data kept: an event with endless data is cut at the limit
+    boolean dropped = false;
     while (true) {
       int type = r.next();
       if (type == XMLStreamConstants.START_ELEMENT) {
@@ -282,11 +284,14 @@ final class FrebReader extends RecordReader {
             case "RenderingLevel":
               renderedLevel = value.strip();
               break;
-            case "Data":
-              data.putIfAbsent(key, value);
-              break;
-            default:
-              descriptions.putIfAbsent(key, oneLine(value));
+            default: // Data or Description
+              if (kept < maxChars) {
+                kept += key.length() + value.length() + 4;
+                (capture.equals("Data") ? data : descriptions).putIfAbsent(key,
+                    capture.equals("Data") ? value : oneLine(value));
+              } else {
+                dropped = true;
+              }
               break;
           }
           text = null;
@@ -308,7 +313,12 @@ final class FrebReader extends RecordReader {
           .append(shown(d.getKey(), d.getValue(), descriptions.get(d.getKey())));
       separator = ", ";
     }
-    LogRecord.Builder b = LogRecord.builder(Channel.BROWSER, cut(out.toString(), line))
+    String shownText = out.toString();
+    if (dropped && shownText.length() <= maxChars) {
+      skip(line, lines.offsetOf(line), "the event starting on line " + line + " holds more data"
+          + " than the limit of " + maxChars + " characters; the data past it was not kept");
+    }
+    LogRecord.Builder b = LogRecord.builder(Channel.BROWSER, cut(shownText, line))
         .source(source).line(Math.max(1, line)).provider(provider.strip())
         .level(EventXmlReader.levelName(level, renderedLevel));
     HttpStatus own = data.containsKey("HttpStatus")
@@ -377,7 +387,7 @@ final class FrebReader extends RecordReader {
     if (text.length() <= maxChars) {
       return text;
     }
-    skip(line, -1, "the record starting on line " + line + " is longer than the limit of "
+    skip(line, lines.offsetOf(line), "the record starting on line " + line + " is longer than the limit of "
         + maxChars + " characters; it was cut there and the rest was not kept");
     return text.substring(0, maxChars);
   }

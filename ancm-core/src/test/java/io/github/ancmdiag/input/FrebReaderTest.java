@@ -198,4 +198,31 @@ class FrebReaderTest {
     assertThat(FrebReader.looksLike("<Events><Event><failedRequest ")).isFalse();
     assertThat(FrebReader.looksLike("<failedRequests>")).isFalse();
   }
+
+  @Test
+  void should_cut_an_event_with_more_data_than_the_limit_and_report_the_rest() {
+    // given: 200 data items of 20 characters, 1024 characters allowed
+    StringBuilder xml = new StringBuilder("<failedRequest url=\"http://localhost/\" "
+        + "statusCode=\"500.30\">\n<Event>\n<EventData>");
+    for (int i = 0; i < 200; i++) {
+      xml.append("<Data Name=\"D").append(i).append("\">").append("x".repeat(20))
+          .append("</Data>");
+    }
+    xml.append("</EventData></Event>\n</failedRequest>\n");
+
+    // when
+    Result result = drain(LogReader.of("fr000001.xml",
+        new ByteArrayInputStream(xml.toString().getBytes(StandardCharsets.UTF_8)), Format.AUTO,
+        null, ReadLimits.of(1024)));
+
+    // then
+    assertThat(result.records()).hasSize(2);
+    assertThat(result.records().get(1).text()).hasSizeLessThanOrEqualTo(1024)
+        .startsWith("Event D0=\"xxxxxxxxxxxxxxxxxxxx\", D1=");
+    assertThat(result.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.line()).isEqualTo(2);
+      assertThat(s.byteOffset()).isEqualTo(xml.indexOf("<Event>"));
+      assertThat(s.reason()).contains("limit of 1024 characters");
+    });
+  }
 }
