@@ -210,7 +210,16 @@ public final class Diagnoser {
     return classify(LogRecord.of(channel, text));
   }
 
+  /**
+   * The statuses a record shows: its typed status when its format gives one (a W3C log line's
+   * text holds ports, sizes and times that would read as statuses, so it is not searched), else
+   * those found in its text.
+   */
   private static List<HttpStatus> statuses(LogRecord record) {
+    HttpStatus typed = record.httpStatus().orElse(null);
+    if (typed != null) {
+      return List.of(typed);
+    }
     String text = record.text();
     return mayHoldStatus(text)
         ? HttpStatus.findAll(text, record.channel() == Channel.BROWSER) : List.of();

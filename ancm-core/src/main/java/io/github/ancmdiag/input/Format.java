@@ -21,6 +21,17 @@ public enum Format {
    */
   EVENT_TEXT,
   /**
+   * IIS W3C extended logs ({@code u_ex*.log}) and Azure App Service {@code LogFiles/http/RawLogs}:
+   * fields named by the {@code #Fields:} directive. One record per data line, of {@link
+   * io.github.ancmdiag.Channel#BROWSER}, with its typed HTTP status and Win32 status.
+   */
+  W3C_LOG,
+  /**
+   * IIS failed request traces ({@code fr000001.xml}, a {@code <failedRequest>} root): one record
+   * for the request, then one per trace event, of {@link io.github.ancmdiag.Channel#BROWSER}.
+   */
+  FREB_XML,
+  /**
    * Any text, read whole as one record (cut at the record limit) of the channel the caller names.
    */
   PLAIN_TEXT

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  * {@link LogReader} with up to {@value #SNIFF_CHARS} decoded characters.
  *
  * <p>In order: blank text is {@link Verdict#EMPTY}; a NUL, or more than 5% control, private-use
- * or unpaired surrogate characters, in the first 8192 characters is {@link Verdict#BINARY}; an
- * {@code <Event>} or {@code <Events>} tag is {@link Format#EVENT_XML}; an Event Viewer header
+ * or unpaired surrogate characters, in the first 8192 characters is {@link Verdict#BINARY}; a
+ * {@code <failedRequest>} root is {@link Format#FREB_XML} (before event XML: its trace events are
+ * {@code <Event>} elements); an {@code <Event>} or {@code <Events>} tag is {@link
+ * Format#EVENT_XML}; an IIS {@code #Software:} or a {@code #Fields:} directive within the first
+ * 20 lines is {@link Format#W3C_LOG}; an Event Viewer header
  * (see {@link EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; anything
  * else is {@link Verdict#OTHER_TEXT}.
  */
@@ -20,7 +23,7 @@ final class FormatDetector {
 
   /** What the content is. */
   enum Verdict {
-    EMPTY, BINARY, EVENT_XML, EVENT_TEXT, OTHER_TEXT
+    EMPTY, BINARY, FREB_XML, EVENT_XML, W3C_LOG, EVENT_TEXT, OTHER_TEXT
   }
 
   private FormatDetector() {}
@@ -33,8 +36,14 @@ final class FormatDetector {
       return Verdict.BINARY;
     }
     String start = head.stripLeading();
+    if (FrebReader.looksLike(head)) {
+      return Verdict.FREB_XML;
+    }
     if (start.startsWith("<") && EVENT_TAG.matcher(head).find()) {
       return Verdict.EVENT_XML;
+    }
+    if (W3cLogReader.looksLike(head)) {
+      return Verdict.W3C_LOG;
     }
     List<String> lines = Arrays.asList(head.split("\r?\n", -1));
     int n = Math.min(lines.size() - 1, 200); // the last line may be cut by the sniff

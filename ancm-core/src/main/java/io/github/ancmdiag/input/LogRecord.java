@@ -1,9 +1,11 @@
 package io.github.ancmdiag.input;
 
 import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.model.HttpStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jetbrains.annotations.Contract;
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
@@ -26,6 +28,11 @@ public final class LogRecord {
   private final @Nullable Instant time;
   private final String provider;
   private final String level;
+  private final @Nullable HttpStatus httpStatus;
+  /** The Win32 status, or {@link #NO_WIN32_STATUS}. */
+  private final long win32Status;
+
+  private static final long NO_WIN32_STATUS = -1;
 
   private LogRecord(Builder b) {
     this.channel = b.channel;
@@ -36,6 +43,8 @@ public final class LogRecord {
     this.time = b.time;
     this.provider = b.provider;
     this.level = b.level;
+    this.httpStatus = b.httpStatus;
+    this.win32Status = b.win32Status;
   }
 
   /**
@@ -136,6 +145,29 @@ public final class LogRecord {
     return level;
   }
 
+  /**
+   * Returns the HTTP status the record states as a field of its format, such as a W3C log's
+   * {@code sc-status} and {@code sc-substatus} or a failed request trace's {@code statusCode};
+   * empty when the format has no such field (a status inside free text is not one). A record
+   * with a status is taken to show exactly that status: its text is not searched for others.
+   *
+   * @return the status, or empty
+   */
+  public @NotNull Optional<HttpStatus> httpStatus() {
+    return Optional.ofNullable(httpStatus);
+  }
+
+  /**
+   * Returns the Win32 error code the record states as a field of its format, such as a W3C log's
+   * {@code sc-win32-status} ({@code 0} for success, {@code 64} for a network name no longer
+   * available); empty when the format has no such field.
+   *
+   * @return the code, {@code 0..4294967295}, or empty
+   */
+  public @NotNull OptionalLong win32Status() {
+    return win32Status == NO_WIN32_STATUS ? OptionalLong.empty() : OptionalLong.of(win32Status);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -147,7 +179,8 @@ public final class LogRecord {
     LogRecord r = (LogRecord) o;
     return channel == r.channel && line == r.line && eventId == r.eventId
         && text.equals(r.text) && source.equals(r.source) && Objects.equals(time, r.time)
-        && provider.equals(r.provider) && level.equals(r.level);
+        && provider.equals(r.provider) && level.equals(r.level)
+        && Objects.equals(httpStatus, r.httpStatus) && win32Status == r.win32Status;
   }
 
   @Override
@@ -157,6 +190,9 @@ public final class LogRecord {
     if (time != null || !provider.isEmpty() || !level.isEmpty()) {
       h = 31 * h + Objects.hash(time, provider, level);
     }
+    if (httpStatus != null || win32Status != NO_WIN32_STATUS) {
+      h = 31 * h + Objects.hash(httpStatus, win32Status);
+    }
     return h;
   }
 
@@ -164,7 +200,9 @@ public final class LogRecord {
   public String toString() {
     String where = source.isEmpty() ? "" : " " + source + (line > 0 ? ":" + line : "");
     String shown = text.length() > 80 ? text.substring(0, 77) + "..." : text;
-    return channel + where + " \"" + shown + "\"";
+    String status = httpStatus == null ? "" : " HTTP " + httpStatus;
+    String win32 = win32Status == NO_WIN32_STATUS ? "" : " win32 " + win32Status;
+    return channel + where + status + win32 + " \"" + shown + "\"";
   }
 
   /** Builds a {@link LogRecord}. Not thread-safe; {@link #build()} may be called repeatedly. */
@@ -177,6 +215,8 @@ public final class LogRecord {
     private @Nullable Instant time;
     private String provider = "";
     private String level = "";
+    private @Nullable HttpStatus httpStatus;
+    private long win32Status = NO_WIN32_STATUS;
 
     private Builder(Channel channel, CharSequence text) {
       this.channel = Objects.requireNonNull(channel, "channel");
@@ -254,6 +294,34 @@ public final class LogRecord {
      */
     public @NotNull Builder level(@NotNull String level) {
       this.level = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /**
+     * Sets the HTTP status the format states as a field (see {@link LogRecord#httpStatus()}).
+     *
+     * @param httpStatus the status
+     * @return this builder
+     */
+    public @NotNull Builder httpStatus(@NotNull HttpStatus httpStatus) {
+      this.httpStatus = Objects.requireNonNull(httpStatus, "httpStatus");
+      return this;
+    }
+
+    /**
+     * Sets the Win32 error code the format states as a field (see {@link
+     * LogRecord#win32Status()}).
+     *
+     * @param win32Status the code, {@code 0..4294967295} (an unsigned 32-bit value)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code win32Status} is out of range
+     */
+    public @NotNull Builder win32Status(long win32Status) {
+      if (win32Status < 0 || win32Status > 0xFFFF_FFFFL) {
+        throw new IllegalArgumentException(
+            "a Win32 status is between 0 and 4294967295, but was " + win32Status);
+      }
+      this.win32Status = win32Status;
       return this;
     }
 

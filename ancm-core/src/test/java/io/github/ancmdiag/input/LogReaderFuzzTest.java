@@ -26,7 +26,7 @@ class LogReaderFuzzTest {
   @CsvSource({"wevtutil-v2.xml", "wevtutil-rendered.xml", "eventviewer-saved-utf16le.xml",
       "azure-eventlog.xml", "eventviewer-copy.txt", "eventviewer-copy-de.txt",
       "eventviewer-copy-missing-description.txt", "stdout-cp1252.log",
-      "hostile/billion-laughs.xml", "binary.bin"})
+      "hostile/billion-laughs.xml", "binary.bin", "w3c/u_ex240305.log", "freb/fr000123.xml"})
   void should_never_throw_and_keep_the_accounting_when_bytes_are_mutated(String fixture)
       throws IOException {
     // given
