@@ -213,12 +213,14 @@ public final class Diagnoser {
   /**
    * The statuses a record shows: its typed status when its format gives one (a W3C log line's
    * text holds ports, sizes and times that would read as statuses, so it is not searched), else
-   * those found in its text.
+   * those found in its text. A typed status below 500 counts for nothing: a request log holds
+   * the site's ordinary 200s, 304s and 404s beside the failure, and those say nothing against a
+   * start-up failure.
    */
   private static List<HttpStatus> statuses(LogRecord record) {
     HttpStatus typed = record.httpStatus().orElse(null);
     if (typed != null) {
-      return List.of(typed);
+      return typed.status() >= 500 ? List.of(typed) : List.of();
     }
     String text = record.text();
     return mayHoldStatus(text)

@@ -73,6 +73,9 @@ public final class Evidence {
    * that differs is reported as skipped). Other files are read when their content is
    * a known format, and reported in {@link #skipped()} otherwise; an app's binaries and static
    * assets ({@code .dll}, {@code .exe}, {@code .js}, {@code appsettings*.json} ...) are not read.
+   * IIS and App Service request logs (W3C) are read whole, but only requests answered with a
+   * status of 500 or more are kept as records: the others say nothing about a start-up failure,
+   * and a site's request logs can be large.
    *
    * <p>A {@code web.config} is checked (see {@link io.github.ancmdiag.input.WebConfigReader}): as
    * the deployed file when its folder holds the app's {@code .dll} or {@code .exe} files, so the

@@ -139,6 +139,22 @@ class EvidenceFromFolderTest {
   }
 
   @Test
+  void should_keep_only_server_errors_of_request_logs_and_read_failed_request_traces()
+      throws Exception {
+    Path dir = folder("site-logs");
+    Evidence e = Evidence.fromFolder(dir);
+
+    // RawLogs: three requests; the 502.5 and the 500.30 are kept, the 404 is read and dropped
+    assertThat(e.records()).filteredOn(r -> r.source().endsWith("rawlogs-contoso-api.log"))
+        .extracting(r -> r.httpStatus().orElseThrow().toString())
+        .containsExactly("502.5", "500.30");
+    assertThat(e.records()).filteredOn(r -> r.source().endsWith("fr000123.xml")).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.channel()).isEqualTo(Channel.BROWSER));
+    assertThat(e.skipped()).isEmpty();
+    assertThat(e.observations()).isEmpty();
+  }
+
+  @Test
   void should_observe_nothing_from_an_empty_folder(@TempDir Path dir) throws Exception {
     Evidence e = Evidence.fromFolder(dir);
 

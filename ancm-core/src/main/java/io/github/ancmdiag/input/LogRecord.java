@@ -149,7 +149,9 @@ public final class LogRecord {
    * Returns the HTTP status the record states as a field of its format, such as a W3C log's
    * {@code sc-status} and {@code sc-substatus} or a failed request trace's {@code statusCode};
    * empty when the format has no such field (a status inside free text is not one). A record
-   * with a status is taken to show exactly that status: its text is not searched for others.
+   * with a status is taken to show exactly that status: its text is not searched for others. The
+   * {@link io.github.ancmdiag.Diagnoser} weighs such a status only from 500 up, since a request
+   * log's ordinary 200s and 404s say nothing about a start-up failure.
    *
    * @return the status, or empty
    */

@@ -173,8 +173,12 @@ public final class IncidentFolder {
         byName, ReadLimits.defaults())) {
       int n = 0;
       for (LogRecord r : reader) {
-        evidence.record(r);
         n++;
+        if (reader.format().orElse(null) == Format.W3C_LOG
+            && r.httpStatus().map(st -> st.status() < 500).orElse(false)) {
+          continue; // a request answered below 500: read, but no evidence about a start-up
+        }
+        evidence.record(r);
         if (r.channel() == Channel.EVENT_LOG && isAncmProvider(r.provider())) {
           ancmEvent = true;
         }
