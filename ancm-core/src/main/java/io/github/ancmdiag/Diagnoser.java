@@ -376,7 +376,7 @@ public final class Diagnoser {
         }
         s.supporting.add(new Finding(sig.id(), best.record.channel(),
             quote(best.match), where(best.record), w));
-        for (Parameter p : best.match.parameters()) {
+        for (Parameter p : best.parameters.values()) {
           s.parameters.putIfAbsent(p.name(), p.canonicalValue());
         }
         continue;
@@ -509,11 +509,20 @@ public final class Diagnoser {
       final SignatureMatch match;
       final LogRecord record;
       final double weight;
+      /** The best match's values, then values only other matches of the signature captured. */
+      final Map<String, Parameter> parameters = new LinkedHashMap<>();
 
       Best(SignatureMatch match, LogRecord record, double weight) {
         this.match = match;
         this.record = record;
         this.weight = weight;
+        add(match);
+      }
+
+      void add(SignatureMatch m) {
+        for (Parameter p : m.parameters()) {
+          parameters.putIfAbsent(p.name(), p);
+        }
       }
     }
 
@@ -585,7 +594,14 @@ public final class Diagnoser {
         double w = share * ref.specificity * q;
         Best old = best.get(ref);
         if (old == null || w > old.weight) {
-          best.put(ref, new Best(m, record, w));
+          Best b = new Best(m, record, w);
+          if (old != null) {
+            b.add(old.match); // a weaker match of the same signature may still name a value
+            old.parameters.values().forEach(p -> b.parameters.putIfAbsent(p.name(), p));
+          }
+          best.put(ref, b);
+        } else {
+          old.add(m);
         }
       }
     }
