@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * <p>In order: blank text is {@link Verdict#EMPTY}; a NUL, or more than 5% control, private-use
  * or unpaired surrogate characters, in the first 8192 characters is {@link Verdict#BINARY}; an
  * {@code <Event>} or {@code <Events>} tag is {@link Format#EVENT_XML}; an Event Viewer header
- * (see {@link EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; anything
- * else is {@link Verdict#OTHER_TEXT}.
+ * (see {@link EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; then HTML,
+ * or an error page title line near the start ({@link ErrorPageReader#looksLike}), is {@link
+ * Format#ERROR_PAGE}, after the event formats so that it never takes event XML or an Event Viewer
+ * copy quoting a page; anything else is {@link Verdict#OTHER_TEXT}.
  */
 final class FormatDetector {
   static final int SNIFF_CHARS = 64 * 1024;
@@ -20,7 +22,7 @@ final class FormatDetector {
 
   /** What the content is. */
   enum Verdict {
-    EMPTY, BINARY, EVENT_XML, EVENT_TEXT, OTHER_TEXT
+    EMPTY, BINARY, EVENT_XML, EVENT_TEXT, ERROR_PAGE, OTHER_TEXT
   }
 
   private FormatDetector() {}
@@ -42,6 +44,9 @@ final class FormatDetector {
       if (EventTextReader.headerLength(lines.subList(0, Math.max(0, lines.size() - 1)), i) > 0) {
         return Verdict.EVENT_TEXT;
       }
+    }
+    if (ErrorPageReader.looksLike(head)) {
+      return Verdict.ERROR_PAGE;
     }
     return Verdict.OTHER_TEXT;
   }
