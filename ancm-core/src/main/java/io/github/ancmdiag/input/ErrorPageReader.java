@@ -91,8 +91,20 @@ final class ErrorPageReader extends RecordReader {
     if (!s.startsWith("<")) {
       return false;
     }
-    return s.startsWith("<!doctype html") || s.startsWith("<html") || s.contains("<html")
-        || s.contains("<head") || s.contains("<body") || s.contains("<title");
+    return s.startsWith("<!doctype html") || hasTag(s, "<html") || hasTag(s, "<head")
+        || hasTag(s, "<body") || hasTag(s, "<title");
+  }
+
+  /** True when {@code s} holds the start of the tag {@code open} ({@code <html>, <html lang=}). */
+  private static boolean hasTag(String s, String open) {
+    for (int at = s.indexOf(open); at >= 0; at = s.indexOf(open, at + 1)) {
+      int next = at + open.length();
+      if (next == s.length() || s.charAt(next) == '>' || s.charAt(next) == '/'
+          || Character.isWhitespace(s.charAt(next))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Names what produced a page from its text, or "" when unknown. */

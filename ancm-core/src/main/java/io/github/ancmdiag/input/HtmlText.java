@@ -23,6 +23,9 @@ import java.util.Set;
  * {@code <title>} is the first line; a later line equal to it (the page's {@code <h1>}) is dropped
  * so that the title appears once.
  *
+ * <p>A {@code <script>}, {@code <style>}, comment or quoted attribute value never closed takes
+ * the rest of the input, as in a browser; {@link #unclosed()} says which and where it opened.
+ *
  * <p>Invariants: the text kept ({@code out}, the open row's cells and the pending separators)
  * never exceeds {@code max} characters; once a character does not fit, {@link #isFull()} is true,
  * {@link #cutOffset()} is the byte offset of that character and nothing more is kept.
@@ -30,7 +33,6 @@ import java.util.Set;
 final class HtmlText {
   static final int MAX_NAME = 16;
   private static final int MAX_ENTITY = 32;
-  private static final int MAX_QUOTED = 4096;
   private static final char REPLACEMENT = '\uFFFD';
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -82,7 +84,8 @@ final class HtmlText {
   private final StringBuilder name = new StringBuilder();
   private boolean closing;
   private char quote;
-  private int quoted;
+  private long quoteLine;
+  private long quoteOffset;
   private int dashes;
   private String markup = "";
 
@@ -259,12 +262,13 @@ final class HtmlText {
 
   private void inTag(char c) {
     if (quote != 0) {
-      if (c == quote || ++quoted > MAX_QUOTED) {
-        quote = 0; // an unclosed quote ends after MAX_QUOTED characters, not at the end
+      if (c == quote) {
+        quote = 0;
       }
     } else if (c == '"' || c == '\'') {
-      quote = c;
-      quoted = 0;
+      quote = c; // as in browsers, a quote never closed takes the rest of the input
+      quoteLine = line;
+      quoteOffset = offset;
     } else if (c == '>') {
       endTag();
     }
@@ -607,6 +611,8 @@ final class HtmlText {
         }
       } else if (state == State.COMMENT) {
         unclosed = new Unclosed("comment (<!--)", commentLine, commentOffset);
+      } else if (state == State.IN_TAG && quote != 0) {
+        unclosed = new Unclosed("quoted attribute value", quoteLine, quoteOffset);
       }
       if (inRow || !cells.isEmpty()) {
         endRow();
