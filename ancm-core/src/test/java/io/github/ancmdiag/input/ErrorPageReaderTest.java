@@ -426,7 +426,8 @@ class ErrorPageReaderTest {
   void should_read_past_a_long_quoted_attribute_holding_angle_brackets() {
     // given: a 100,000-character data URI whose value holds '>'
     String html = "<html><body><img alt='a > b' src=\"data:image/png;base64,"
-        + "iVBO>".repeat(20_000) + "\"><p>HTTP Error 500.30 - ANCM In-Process Start Failure</p></body></html>";
+        + "iVBO>".repeat(20_000) + "\"><p>HTTP Error 500.30 - ANCM In-Process Start Failure</p>"
+        + "</body></html>";
 
     // when
     LogReaderTest.Result result = readHtml(html);
