@@ -39,6 +39,8 @@ class ErrorPageDiagnosisTest {
           + "page-title-500-30",
       "pasted-500-30.txt|app-configuration-general|status-500-30-500-0-or-502-5 "
           + "page-title-500-30",
+      "ancm-500-30-net6.mhtml|app-configuration-general|status-500-30-500-0-or-502-5 "
+          + "page-title-500-30",
       "ancm-500-31-3x.html|missing-shared-framework|status-500-0-or-500-31 page-title "
           + "framework-not-found",
       "truncated-500-31.html|missing-shared-framework|status-500-0-or-500-31 page-title",

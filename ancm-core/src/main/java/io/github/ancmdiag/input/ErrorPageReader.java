@@ -2,6 +2,17 @@ package io.github.ancmdiag.input;
 
 import io.github.ancmdiag.Channel;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -16,8 +27,12 @@ import org.jetbrains.annotations.Nullable;
  * comment) is HTML: its text is extracted by {@link HtmlText} (scripts, styles and comments
  * dropped, entities decoded, blocks and table rows on their own lines, so that the IIS detail
  * table reads {@code Error Code: 0x8007000d}). Any other input is a paste and is kept whole, as
- * written. The record's {@link LogRecord#provider() provider} names what produced the page, from
- * its text: {@value #ANCM}, {@value #AZURE}, {@value #HTTP_SYS} or {@value #IIS}, else empty.
+ * written. A page saved as MHTML ("Webpage, Single File": MIME headers, then {@code
+ * multipart/related} parts) is read from its first {@code text/html} part, decoded from
+ * quoted-printable or base64 and from its charset; the other parts (styles, images) are resources,
+ * not text, and are passed over. The record's {@link LogRecord#provider() provider} names what
+ * produced the page, from its text: {@value #ANCM}, {@value #AZURE}, {@value #HTTP_SYS} or
+ * {@value #IIS}, else empty.
  *
  * <p>A page whose text exceeds the record limit is cut there and the rest reported with {@link
  * #skipCut}. A {@code <script>}, {@code <style>} or comment left open swallows the rest of the
@@ -61,7 +76,7 @@ final class ErrorPageReader extends RecordReader {
    * the event formats.
    */
   static boolean looksLike(String head) {
-    if (isMarkup(head)) {
+    if (isMarkup(head) || isMhtml(head)) {
       return true;
     }
     int lines = 0;
@@ -107,6 +122,16 @@ final class ErrorPageReader extends RecordReader {
     return false;
   }
 
+  /** True when the input starts with MIME headers of a saved page ({@code multipart/related}). */
+  static boolean isMhtml(String head) {
+    String s = head.substring(0, Math.min(head.length(), HEAD_CHARS)).toLowerCase(Locale.ROOT);
+    s = s.startsWith("\ufeff") ? s.substring(1) : s;
+    return (s.startsWith("from:") || s.startsWith("mime-version:") || s.startsWith("subject:")
+        || s.startsWith("content-type:") || s.startsWith("snapshot-content-location:")
+        || s.startsWith("date:") || s.startsWith("content-location:"))
+        && s.contains("multipart/related") && s.contains("boundary=");
+  }
+
   /** Names what produced a page from its text, or "" when unknown. */
   static String provider(String text) {
     if (ANCM_TITLE.matcher(text).find() || text.contains("fwlink/?LinkID=2028265")
@@ -142,7 +167,8 @@ final class ErrorPageReader extends RecordReader {
       return null;
     }
     done = true;
-    return isMarkup(in.peek(HEAD_CHARS)) ? readHtml() : readPaste();
+    String head = in.peek(HEAD_CHARS);
+    return isMhtml(head) ? readMhtml() : isMarkup(head) ? readHtml() : readPaste();
   }
 
   private @Nullable LogRecord readHtml() throws IOException {
@@ -160,6 +186,10 @@ final class ErrorPageReader extends RecordReader {
         break;
       }
     }
+    return htmlRecord(html);
+  }
+
+  private @Nullable LogRecord htmlRecord(HtmlText html) {
     String text = html.finish();
     if (html.isFull()) {
       skipCut(1, html.cutOffset());
@@ -203,6 +233,234 @@ final class ErrorPageReader extends RecordReader {
       skipCut(1, cutOffset);
     }
     return record(sb.toString());
+  }
+
+  /** One line of an MHTML file, without its terminator. */
+  private record MimeLine(String text, long number, long byteOffset) {}
+
+  /**
+   * Reads the first {@code text/html} part of an MHTML file into {@link HtmlText}. Lines are MIME
+   * lines (quoted-printable and base64 keep them under 77 characters); one longer than the
+   * record limit ends the reading with a cut.
+   */
+  private @Nullable LogRecord readMhtml() throws IOException {
+    String boundary = parameter(header(readHeaders(), "content-type"), "boundary");
+    if (boundary == null || boundary.isEmpty()) {
+      drain();
+      skip(1, 0, "the MHTML headers name no boundary between parts, so no part could be read");
+      return null;
+    }
+    String delimiter = "--" + boundary;
+    HtmlText html = null;
+    MimeLine line = readMimeLine();
+    while (line != null && html == null) {
+      if (!line.text().startsWith(delimiter) || line.text().startsWith(delimiter + "--")) {
+        line = readMimeLine();
+        continue;
+      }
+      List<String> part = readHeaders();
+      String type = header(part, "content-type");
+      if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+        html = new HtmlText(maxChars);
+        line = readHtmlPart(html, delimiter, charset(parameter(type, "charset")),
+            String.valueOf(header(part, "content-transfer-encoding")).toLowerCase(Locale.ROOT)
+                .strip());
+      } else {
+        line = readMimeLine();
+      }
+    }
+    drain(); // the parts after the page are its resources
+    if (html == null) {
+      skip(1, 0, "the MHTML file holds no text/html part, so it shows no page");
+      return null;
+    }
+    return htmlRecord(html);
+  }
+
+  /** Decodes one part's body into {@code html}; returns the line that ended it, or null. */
+  private @Nullable MimeLine readHtmlPart(HtmlText html, String delimiter, Charset charset,
+      String encoding) throws IOException {
+    CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    ByteBuffer bytes = ByteBuffer.allocate(8192);
+    CharBuffer chars = CharBuffer.allocate(8192);
+    boolean quotedPrintable = encoding.equals("quoted-printable");
+    boolean base64 = encoding.equals("base64");
+    while (true) {
+      MimeLine line = readMimeLine();
+      if (line == null || line.text().startsWith(delimiter)) {
+        bytes.flip();
+        decoder.decode(bytes, chars, true);
+        decoder.flush(chars);
+        feed(html, chars, line == null ? in.byteOffset() : line.byteOffset(),
+            line == null ? in.line() : line.number());
+        return line;
+      }
+      if (html.isFull()) {
+        continue;
+      }
+      String text = line.text();
+      if (!quotedPrintable && !base64) {
+        for (int i = 0; i < text.length(); i++) {
+          html.feed(text.charAt(i), line.byteOffset(), line.number());
+        }
+        html.feed('\n', line.byteOffset(), line.number());
+        continue;
+      }
+      byte[] decoded = base64 ? base64(text) : quotedPrintable(text);
+      for (int i = 0; i < decoded.length; i++) {
+        if (!bytes.hasRemaining()) {
+          bytes.flip();
+          decoder.decode(bytes, chars, false);
+          bytes.compact();
+          feed(html, chars, line.byteOffset(), line.number());
+        }
+        bytes.put(decoded[i]);
+      }
+    }
+  }
+
+  private static void feed(HtmlText html, CharBuffer chars, long offset, long line) {
+    chars.flip();
+    while (chars.hasRemaining()) {
+      html.feed(chars.get(), offset, line);
+    }
+    chars.clear();
+  }
+
+  /** Decodes one quoted-printable line; a line ending in {@code =} continues on the next. */
+  static byte[] quotedPrintable(String line) {
+    String text = line.stripTrailing();
+    boolean soft = text.endsWith("=");
+    if (soft) {
+      text = text.substring(0, text.length() - 1);
+    }
+    byte[] out = new byte[text.length() * 3 + 1];
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int hi = c == '=' ? hex(text, i + 1) : -1;
+      if (hi >= 0) {
+        out[n++] = (byte) hi;
+        i += 2;
+      } else if (c < 0x80) {
+        out[n++] = (byte) c;
+      } else {
+        byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8); // not QP, keep it
+        System.arraycopy(raw, 0, out, n, raw.length);
+        n += raw.length;
+      }
+    }
+    if (!soft) {
+      out[n++] = '\n';
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** The byte of two hex digits at {@code text[i..i+2)}, or -1. */
+  private static int hex(String text, int i) {
+    if (i + 1 >= text.length()) {
+      return -1;
+    }
+    int hi = Character.digit(text.charAt(i), 16);
+    int lo = Character.digit(text.charAt(i + 1), 16);
+    return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+  }
+
+  private static byte[] base64(String line) {
+    try {
+      return Base64.getMimeDecoder().decode(line.strip());
+    } catch (IllegalArgumentException e) {
+      return new byte[0]; // not base64: the line shows nothing
+    }
+  }
+
+  private static Charset charset(@Nullable String name) {
+    if (name != null) {
+      try {
+        return Charset.forName(name);
+      } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        // an unknown charset reads as UTF-8, the charset of every browser's MHTML
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+
+  /** Reads MIME headers up to a blank line (or the end), unfolding continued lines. */
+  private List<String> readHeaders() throws IOException {
+    List<String> headers = new ArrayList<>();
+    while (true) {
+      MimeLine line = readMimeLine();
+      if (line == null || line.text().isBlank()) {
+        return headers;
+      }
+      if (!headers.isEmpty() && (line.text().startsWith(" ") || line.text().startsWith("\t"))) {
+        int last = headers.size() - 1;
+        headers.set(last, headers.get(last) + " " + line.text().strip());
+      } else if (headers.size() < 64) {
+        headers.add(line.text());
+      }
+    }
+  }
+
+  private static @Nullable String header(List<String> headers, String name) {
+    for (String h : headers) {
+      int colon = h.indexOf(':');
+      if (colon > 0 && h.substring(0, colon).strip().equalsIgnoreCase(name)) {
+        return h.substring(colon + 1).strip();
+      }
+    }
+    return null;
+  }
+
+  /** A parameter of a header value ({@code boundary="..."}), unquoted, or null. */
+  static @Nullable String parameter(@Nullable String value, String name) {
+    if (value == null) {
+      return null;
+    }
+    for (String piece : value.split(";")) {
+      int eq = piece.indexOf('=');
+      if (eq > 0 && piece.substring(0, eq).strip().equalsIgnoreCase(name)) {
+        String v = piece.substring(eq + 1).strip();
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+          v = v.substring(1, v.length() - 1);
+        }
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** Reads one line, at most {@code maxChars} of it; null at the end of the input. */
+  private @Nullable MimeLine readMimeLine() throws IOException {
+    long number = in.line();
+    long offset = in.byteOffset();
+    StringBuilder sb = new StringBuilder();
+    long cut = -1;
+    int c;
+    while (true) {
+      long at = in.byteOffset();
+      c = in.read();
+      if (c < 0 || c == '\n') {
+        break;
+      }
+      if (sb.length() < maxChars) {
+        sb.append((char) c);
+      } else if (cut < 0) {
+        cut = at;
+      }
+    }
+    if (cut >= 0) {
+      skip(number, cut, "line " + number + " of the MHTML file is longer than the limit of "
+          + maxChars + " characters; the rest of it, from byte " + cut + ", was not read");
+    }
+    if (c < 0 && sb.length() == 0) {
+      return null;
+    }
+    if (sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r') {
+      sb.setLength(sb.length() - 1);
+    }
+    return new MimeLine(sb.toString(), number, offset);
   }
 
   private void drain() throws IOException {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.ancmdiag.Channel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -539,5 +541,100 @@ class ErrorPageReaderTest {
   void should_name_what_produced_a_page(String text, String provider) {
     // then: "-" for none
     assertThat(ErrorPageReader.provider(text)).isEqualTo(provider.equals("-") ? "" : provider);
+  }
+
+  @Test
+  void should_read_the_page_of_an_mhtml_file_as_the_html_it_holds() throws IOException {
+    // given: Chrome's "Webpage, Single File" of the 5.0+ 500.30 page, quoted-printable
+    String html = onlyRecord(page("ancm-500-30-net6.html"), "ancm-500-30-net6.html").text();
+
+    // when
+    LogRecord record = onlyRecord(page("ancm-500-30-net6.mhtml"), "ancm-500-30-net6.mhtml");
+
+    // then: the same text; the soft line breaks, =3D, the comment and the CSS part are gone
+    assertThat(record.text()).isEqualTo(html);
+    assertThat(record.provider()).isEqualTo("ANCM");
+  }
+
+  private static String mhtml(String... parts) {
+    StringBuilder sb = new StringBuilder("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"--B--\""
+        + "\r\n\r\n");
+    for (String part : parts) {
+      sb.append("----B--\r\n").append(part).append("\r\n");
+    }
+    return sb.append("----B----\r\n").toString();
+  }
+
+  @Test
+  void should_decode_quoted_printable_utf8_split_by_a_soft_break() {
+    // given: "café" whose two UTF-8 bytes are split over two lines
+    String mhtml = mhtml("Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable"
+        + "\r\n\r\n<html><body><table><tr><th>Physical Path</th><td>D:\\sites\\caf=C3=\r\n"
+        + "=A9</td></tr></table></body></html>");
+
+    // when
+    LogReaderTest.Result result = readBytes(mhtml.getBytes(StandardCharsets.US_ASCII),
+        ReadLimits.defaults());
+
+    // then
+    assertThat(result.format()).isEqualTo(Format.ERROR_PAGE);
+    assertThat(onlyRecord(result, "page.html").text())
+        .isEqualTo("Physical Path: D:\\sites\\caf\u00E9");
+  }
+
+  @Test
+  void should_decode_a_base64_part_in_its_charset_and_pass_over_the_other_parts() {
+    // given: an image part first, then the page in windows-1252, base64
+    String text = "<html><body><h2>Service Unavailable</h2><p>HTTP Error 503. The service is "
+        + "unavailable.</p><p>Caf\u00E9 \u2013 Kasse</p></body></html>";
+    byte[] page = text.getBytes(Charset.forName("windows-1252"));
+    String encoded = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(page);
+    String mhtml = mhtml("Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + "iVBORw0KGgo=", "Content-Type: text/html; charset=\"windows-1252\"\r\n"
+        + "Content-Transfer-Encoding: base64\r\n\r\n" + encoded);
+
+    // when
+    LogReaderTest.Result result = readBytes(mhtml.getBytes(StandardCharsets.US_ASCII),
+        ReadLimits.defaults());
+
+    // then
+    LogRecord record = onlyRecord(result, "page.html");
+    assertThat(record.text()).isEqualTo(
+        "Service Unavailable\nHTTP Error 503. The service is unavailable.\nCaf\u00E9 \u2013 Kasse");
+    assertThat(record.provider()).isEqualTo("HTTP.sys");
+  }
+
+  @Test
+  void should_report_an_mhtml_file_whose_headers_name_no_boundary() {
+    // given
+    String mhtml = "From: <Saved by Blink>\r\nContent-Type: multipart/related; boundary=\r\n"
+        + "\r\n<html><body>x</body></html>\r\n";
+
+    // when
+    LogReaderTest.Result result = readBytes(mhtml.getBytes(StandardCharsets.US_ASCII),
+        ReadLimits.defaults());
+
+    // then
+    assertThat(result.format()).isEqualTo(Format.ERROR_PAGE);
+    LogReaderTest.assertAccounted(result, 1);
+    assertThat(result.skipped().get(0).reason()).contains("name no boundary");
+  }
+
+  @Test
+  void should_report_an_mhtml_file_without_an_html_part() {
+    // given
+    String mhtml = "From: <Saved by Blink>\r\nContent-Type: multipart/related; boundary=\"b\""
+        + "\r\n\r\n--b\r\nContent-Type: text/css\r\n\r\nh1{}\r\n--b--\r\n";
+
+    // when
+    LogReaderTest.Result result = readBytes(mhtml.getBytes(StandardCharsets.US_ASCII),
+        ReadLimits.defaults());
+
+    // then
+    assertThat(result.format()).isEqualTo(Format.ERROR_PAGE);
+    LogReaderTest.assertAccounted(result, 1);
+    assertThat(result.skipped().get(0).reason()).contains("no text/html part");
   }
 }
