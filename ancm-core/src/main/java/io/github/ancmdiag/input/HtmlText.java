@@ -91,6 +91,7 @@ final class HtmlText {
 
   /** The raw-text element being read ({@code script}, {@code title}...), else null. */
   private String raw;
+  private String rawEnd = "";
   private boolean rawEscapable;
   private int rawMatched;
   private long rawLine;
@@ -294,6 +295,7 @@ final class HtmlText {
     if (!closing && (tag.equals("script") || tag.equals("style") || tag.equals("title")
         || tag.equals("textarea"))) {
       raw = tag;
+      rawEnd = "</" + tag;
       rawEscapable = tag.equals("title") || tag.equals("textarea");
       rawMatched = 0;
       rawLine = tagLine;
@@ -347,7 +349,7 @@ final class HtmlText {
 
   /** In {@code <script>}, {@code <style>}, {@code <title>}: looks for the end tag. */
   private void rawText(char c) {
-    String end = "</" + raw;
+    String end = rawEnd;
     if (rawMatched < end.length()) {
       if (Character.toLowerCase(c) == end.charAt(rawMatched)) {
         rawMatched++;
