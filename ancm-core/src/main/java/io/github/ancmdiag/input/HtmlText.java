@@ -3,7 +3,6 @@ package io.github.ancmdiag.input;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -123,15 +122,6 @@ final class HtmlText {
 
   HtmlText(int max) {
     this.max = max;
-  }
-
-  /** Extracts the text of a whole string, for tests and small inputs. */
-  static String extract(String html, int max) {
-    HtmlText t = new HtmlText(max);
-    for (int i = 0; i < html.length() && !t.isFull(); i++) {
-      t.feed(html.charAt(i), i, 1);
-    }
-    return t.finish();
   }
 
   /** True once a character did not fit in the limit. */
@@ -643,6 +633,6 @@ final class HtmlText {
   @Override
   public String toString() {
     return "HtmlText[" + state + ", " + out.length() + " chars" + (raw == null ? "" : ", in <"
-        + raw.toLowerCase(Locale.ROOT) + ">") + "]";
+        + raw + ">") + "]";
   }
 }

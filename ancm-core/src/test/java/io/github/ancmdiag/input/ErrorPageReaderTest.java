@@ -378,6 +378,30 @@ class ErrorPageReaderTest {
   }
 
   @Test
+  void should_replay_the_saved_unclosed_script_page() throws IOException {
+    // when
+    LogReaderTest.Result result = LogReaderTest.read("hostile/page-unclosed-script.html");
+
+    // then: the title once, then nothing of the script or what follows it
+    LogReaderTest.assertAccounted(result, 2);
+    assertThat(result.records().get(0).text())
+        .isEqualTo("HTTP Error 500.30 - ASP.NET Core app failed to start");
+    assertThat(result.skipped().get(0).line()).isEqualTo(4);
+    assertThat(result.skipped().get(0).byteOffset()).isEqualTo(174); // the "<" of <script>
+  }
+
+  @Test
+  void should_replay_the_saved_entity_bomb_page() throws IOException {
+    // when
+    LogReaderTest.Result result = LogReaderTest.read("hostile/page-entity-bombs.html");
+
+    // then: six references outside Unicode or invalid, 2000 &amp;, an over-long name as written
+    assertThat(onlyRecord(result, "page-entity-bombs.html").text()).isEqualTo(
+        "HTTP Error 500.19 - Internal Server Error\n" + "\uFFFD".repeat(6) + "&".repeat(2001)
+            + "a".repeat(5000) + ";\nError Code: 0x8007000d");
+  }
+
+  @Test
   void should_drop_scripts_styles_and_comments_that_are_closed() {
     // given: an end tag in another case, a comment holding a tag, "<!-->" closing at once
     String html = "<html><head><STYLE>h1 { color: red }</style><script>if (a < b) { x = '<p>"

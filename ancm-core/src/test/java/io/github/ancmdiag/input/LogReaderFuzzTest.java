@@ -29,7 +29,8 @@ class LogReaderFuzzTest {
       "hostile/billion-laughs.xml", "binary.bin", "pages/ancm-500-30-3x.html",
       "pages/iis-500-19-section-missing.html", "pages/ancm-500-30-2-2-utf16le.html",
       "pages/truncated-500-31.html", "pages/pasted-500-30.txt", "pages/httpsys-503.html",
-      "pages/ancm-500-30-net6.mhtml"})
+      "pages/ancm-500-30-net6.mhtml", "hostile/page-unclosed-script.html",
+      "hostile/page-entity-bombs.html"})
   void should_never_throw_and_keep_the_accounting_when_bytes_are_mutated(String fixture)
       throws IOException {
     // given
