@@ -32,6 +32,15 @@ public enum Format {
    */
   FREB_XML,
   /**
+   * An error page a browser showed: ANCM's pages ({@code HTTP Error 500.30 - ...}), IIS detailed
+   * and custom error pages, HTTP.sys's {@code Service Unavailable}, Azure App Service's pages;
+   * saved as HTML (its text extracted as a browser shows it, the IIS detail table as {@code
+   * Label: value} lines) or pasted as text (kept whole). One record per input, of {@link
+   * io.github.ancmdiag.Channel#BROWSER}, whose provider names what produced the page ({@code
+   * ANCM}, {@code IIS}, {@code HTTP.sys}, {@code Azure App Service}) or is empty.
+   */
+  ERROR_PAGE,
+  /**
    * Any text, read whole as one record (cut at the record limit) of the channel the caller names.
    */
   PLAIN_TEXT

@@ -33,8 +33,9 @@ import org.jetbrains.annotations.Unmodifiable;
  *
  * <p><b>Formats.</b> {@link Format#AUTO} (what {@link #open(Path)} uses) detects the format from
  * the content, never from the name: Windows event XML, Event Viewer text copies, IIS W3C logs
- * (and App Service RawLogs), IIS failed request traces (FREB), else plain text when a channel for
- * it was given. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE
+ * (and App Service RawLogs), IIS failed request traces (FREB), error pages a browser showed (HTML
+ * or a pasted copy, see {@link Format#ERROR_PAGE}), else plain text when a channel for it was
+ * given. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE
  * or BE with one, windows-1252 when the bytes are not UTF-8.
  *
  * <p><b>Bad input never throws.</b> Once a reader exists, malformed parts become {@link
@@ -104,10 +105,14 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
           case FREB_XML:
             chosen = Format.FREB_XML;
             break;
+          case ERROR_PAGE:
+            chosen = Format.ERROR_PAGE;
+            break;
           default:
             if (plainTextChannel == null) {
-              skipped.add(new SkippedRecord(source, 1, 0, "the content is neither Windows event"
-                  + " XML nor an Event Viewer text copy; nothing was read (open it with "
+              skipped.add(new SkippedRecord(source, 1, 0, "the content is no log format this reader"
+                  + " knows (event log export, request log, failed request trace, error page);"
+                  + " nothing was read (open it with "
                   + "Format.PLAIN_TEXT and a channel to read it whole)"));
               return;
             }
@@ -135,6 +140,8 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
         return new W3cLogReader(in, source, limits, skipped::add);
       case FREB_XML:
         return new FrebReader(in, source, limits, skipped::add);
+      case ERROR_PAGE:
+        return new ErrorPageReader(in, source, limits, skipped::add);
       default:
         return new PlainTextReader(in, source, limits, skipped::add,
             Objects.requireNonNull(channel, "channel"));

@@ -26,7 +26,12 @@ class LogReaderFuzzTest {
   @CsvSource({"wevtutil-v2.xml", "wevtutil-rendered.xml", "eventviewer-saved-utf16le.xml",
       "azure-eventlog.xml", "eventviewer-copy.txt", "eventviewer-copy-de.txt",
       "eventviewer-copy-missing-description.txt", "stdout-cp1252.log",
-      "hostile/billion-laughs.xml", "binary.bin", "w3c/u_ex240305.log", "freb/fr000123.xml"})
+      "hostile/billion-laughs.xml", "binary.bin", "w3c/u_ex240305.log", "freb/fr000123.xml",
+      "pages/ancm-500-30-3x.html",
+      "pages/iis-500-19-section-missing.html", "pages/ancm-500-30-2-2-utf16le.html",
+      "pages/truncated-500-31.html", "pages/pasted-500-30.txt", "pages/httpsys-503.html",
+      "pages/ancm-500-30-net6.mhtml", "hostile/page-unclosed-script.html",
+      "hostile/page-entity-bombs.html"})
   void should_never_throw_and_keep_the_accounting_when_bytes_are_mutated(String fixture)
       throws IOException {
     // given
