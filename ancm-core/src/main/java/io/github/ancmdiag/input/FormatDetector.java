@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  * <p>In order: blank text is {@link Verdict#EMPTY}; a NUL, or more than 5% control, private-use
  * or unpaired surrogate characters, in the first 8192 characters is {@link Verdict#BINARY}; an
  * {@code <Event>} or {@code <Events>} tag is {@link Format#EVENT_XML}; an Event Viewer header
- * (see {@link EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; anything
- * else is {@link Verdict#OTHER_TEXT}.
+ * (see {@link EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; an ANCM
+ * debug log line prefix ({@link DebugLogReader#looksLike}) is {@link Format#DEBUG_LOG}; a .NET
+ * host message, unhandled exception or console logger header among the first lines ({@link
+ * StdoutLogReader#looksLike}) is {@link Format#STDOUT_LOG}; anything else is {@link
+ * Verdict#OTHER_TEXT}.
  */
 final class FormatDetector {
   static final int SNIFF_CHARS = 64 * 1024;
@@ -20,7 +23,7 @@ final class FormatDetector {
 
   /** What the content is. */
   enum Verdict {
-    EMPTY, BINARY, EVENT_XML, EVENT_TEXT, OTHER_TEXT
+    EMPTY, BINARY, EVENT_XML, EVENT_TEXT, DEBUG_LOG, STDOUT_LOG, OTHER_TEXT
   }
 
   private FormatDetector() {}
@@ -42,6 +45,12 @@ final class FormatDetector {
       if (EventTextReader.headerLength(lines.subList(0, Math.max(0, lines.size() - 1)), i) > 0) {
         return Verdict.EVENT_TEXT;
       }
+    }
+    if (DebugLogReader.looksLike(head)) {
+      return Verdict.DEBUG_LOG;
+    }
+    if (StdoutLogReader.looksLike(head)) {
+      return Verdict.STDOUT_LOG;
     }
     return Verdict.OTHER_TEXT;
   }

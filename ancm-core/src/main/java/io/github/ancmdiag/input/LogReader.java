@@ -32,8 +32,11 @@ import org.jetbrains.annotations.Unmodifiable;
  * }</pre>
  *
  * <p><b>Formats.</b> {@link Format#AUTO} (what {@link #open(Path)} uses) detects the format from
- * the content, never from the name: Windows event XML, Event Viewer text copies, else plain text
- * when a channel for it was given. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE
+ * the content, never from the name: Windows event XML, Event Viewer text copies, ANCM debug logs,
+ * ANCM stdout logs, else plain text when a channel for it was given. When that channel is {@link
+ * Channel#STDOUT_LOG} or {@link Channel#DEBUG_LOG}, text of no other known format is read as
+ * {@link Format#STDOUT_LOG} or {@link Format#DEBUG_LOG} (lines grouped into records) rather than
+ * whole as plain text. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE
  * or BE with one, windows-1252 when the bytes are not UTF-8.
  *
  * <p><b>Bad input never throws.</b> Once a reader exists, malformed parts become {@link
@@ -97,6 +100,12 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
           case EVENT_TEXT:
             chosen = Format.EVENT_TEXT;
             break;
+          case DEBUG_LOG:
+            chosen = Format.DEBUG_LOG;
+            break;
+          case STDOUT_LOG:
+            chosen = Format.STDOUT_LOG;
+            break;
           default:
             if (plainTextChannel == null) {
               skipped.add(new SkippedRecord(source, 1, 0, "the content is neither Windows event"
@@ -104,7 +113,8 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
                   + "Format.PLAIN_TEXT and a channel to read it whole)"));
               return;
             }
-            chosen = Format.PLAIN_TEXT;
+            chosen = plainTextChannel == Channel.STDOUT_LOG ? Format.STDOUT_LOG
+                : plainTextChannel == Channel.DEBUG_LOG ? Format.DEBUG_LOG : Format.PLAIN_TEXT;
         }
       }
       format = chosen;
@@ -124,6 +134,10 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
         return new EventXmlReader(in, source, limits, skipped::add);
       case EVENT_TEXT:
         return new EventTextReader(in, source, limits, skipped::add);
+      case STDOUT_LOG:
+        return new StdoutLogReader(in, source, limits, skipped::add);
+      case DEBUG_LOG:
+        return new DebugLogReader(in, source, limits, skipped::add);
       default:
         return new PlainTextReader(in, source, limits, skipped::add,
             Objects.requireNonNull(channel, "channel"));

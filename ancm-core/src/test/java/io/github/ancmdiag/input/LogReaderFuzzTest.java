@@ -26,6 +26,9 @@ class LogReaderFuzzTest {
   @CsvSource({"wevtutil-v2.xml", "wevtutil-rendered.xml", "eventviewer-saved-utf16le.xml",
       "azure-eventlog.xml", "eventviewer-copy.txt", "eventviewer-copy-de.txt",
       "eventviewer-copy-missing-description.txt", "stdout-cp1252.log",
+      "stdout/stdout_20240305091407_7412.log", "stdout/stdout_5128_20191120171241.log",
+      "stdout/stdout_20240611081530_3316.log", "debug/aspnetcore-debug-3.1.log",
+      "debug/aspnetcore-debug-8.0.log",
       "hostile/billion-laughs.xml", "binary.bin"})
   void should_never_throw_and_keep_the_accounting_when_bytes_are_mutated(String fixture)
       throws IOException {
