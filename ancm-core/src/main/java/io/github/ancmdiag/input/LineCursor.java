@@ -25,9 +25,12 @@ final class LineCursor {
       return complete && text.isBlank();
     }
 
-    /** True when the start of the line is binary junk rather than text. */
+    /**
+     * True when the start of the line is binary junk rather than text, as {@link
+     * FormatDetector#isBinary} decides, except that ESC (of ANSI color sequences) counts as text.
+     */
     boolean isBinary() {
-      return !text.isEmpty() && FormatDetector.isBinary(text);
+      return !text.isEmpty() && FormatDetector.isBinary(text.replace('\u001B', ' '));
     }
   }
 

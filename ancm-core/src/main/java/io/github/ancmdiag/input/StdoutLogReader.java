@@ -35,7 +35,8 @@ import org.jetbrains.annotations.Nullable;
  *   <li><b>A console logger entry</b> ({@code Microsoft.Extensions.Logging} console format):
  *       {@code info: Category[id]} (or {@code trce}, {@code dbug}, {@code warn}, {@code fail},
  *       {@code crit}) with the indented message lines after it and, as 2.x and 3.x print them,
- *       the unindented exception with its stack. The record's level is that word.
+ *       the unindented exception with its stack. The record's level is that word. ANSI color
+ *       sequences around the level (colors on) are ignored for grouping and kept in the text.
  *   <li><b>Any other line</b> is a record of its own.
  * </ul>
  *
@@ -58,6 +59,7 @@ final class StdoutLogReader extends LineGroupReader {
   private static final Pattern EXCEPTION_TYPE =
       Pattern.compile("(?:[A-Za-z_][\\w`]*\\.)+[A-Za-z_][\\w`+]*Exception(?::| \\(|$)");
 
+  private static final Pattern ANSI_COLOR = Pattern.compile("\u001B\\[[0-9;]{0,16}m");
   private static final List<String> EXCEPTION_STARTS = List.of("Unhandled exception. ",
       "Unhandled Exception: ", "Application startup exception");
 
@@ -113,7 +115,7 @@ final class StdoutLogReader extends LineGroupReader {
     if (head == null) {
       return null;
     }
-    String first = head.text();
+    String first = withoutColors(head.text());
     Kind kind = kind(first);
     String level = "";
     if (kind == Kind.CONSOLE) {
@@ -130,17 +132,26 @@ final class StdoutLogReader extends LineGroupReader {
         group.addBlankLine();
         next = lines.peek();
       }
+      String text = next == null ? "" : withoutColors(next.text());
       if (next == null || next.isBlank() || next.isBinary()
-          || !continues(kind, next.text(), inException, stackStarted, group.blankLines() > 0)) {
+          || !continues(kind, text, inException, stackStarted, group.blankLines() > 0)) {
         break;
       }
-      stackStarted |= isStackLine(next.text());
-      inException |= isExceptionType(next.text().stripLeading());
+      stackStarted |= isStackLine(text);
+      inException |= isExceptionType(text.stripLeading());
       group.addLine();
     }
     String text = group.finish();
     return LogRecord.builder(Channel.STDOUT_LOG, text).source(source).line(group.line)
         .level(level).build();
+  }
+
+  /**
+   * The line without ANSI color sequences ({@code ESC [ n ; n m}), which the console logger writes
+   * around the level when colors are on; the record's text keeps them.
+   */
+  static String withoutColors(String line) {
+    return line.indexOf('\u001B') < 0 ? line : ANSI_COLOR.matcher(line).replaceAll("");
   }
 
   /** The kind of group a line starts. */
@@ -217,7 +228,8 @@ final class StdoutLogReader extends LineGroupReader {
    */
   static boolean looksLike(String head) {
     int seen = 0;
-    for (String line : head.split("\r?\n", -1)) {
+    for (String raw : head.split("\r?\n", -1)) {
+      String line = withoutColors(raw);
       if (line.isBlank()) {
         continue;
       }

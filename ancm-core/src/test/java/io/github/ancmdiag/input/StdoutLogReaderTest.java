@@ -284,6 +284,28 @@ class StdoutLogReaderTest {
     assertEveryLineInOneRecord(result, input);
   }
 
+  @Test
+  void should_group_console_logger_entries_and_keep_their_colors_when_colors_are_on() {
+    // given: the console logger's ANSI colors around the level, as when output is not detected
+    // as redirected
+    String info = "\u001B[40m\u001B[32minfo\u001B[39m\u001B[22m\u001B[49m: "
+        + "Microsoft.Hosting.Lifetime[0]\r\n      Application started. Press Ctrl+C to shut down.";
+    String crit = "\u001B[41m\u001B[30mcrit\u001B[39m\u001B[22m\u001B[49m: "
+        + "Microsoft.AspNetCore.Hosting.Diagnostics[6]\r\n      Application startup exception\r\n"
+        + "      System.InvalidOperationException: No service for type 'Contoso.IClock' has been "
+        + "registered.\r\n         at Contoso.Startup.Configure(IApplicationBuilder app)";
+    String input = info + "\r\n" + crit + "\r\n";
+
+    // when
+    Result result = read("s.log", input, ReadLimits.defaults());
+
+    // then
+    assertThat(StdoutLogReader.looksLike(input)).isTrue();
+    assertThat(result.records()).extracting(LogRecord::text).containsExactly(info, crit);
+    assertThat(result.records()).extracting(LogRecord::level).containsExactly("info", "crit");
+    assertThat(result.skipped()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"stdout_20240305091407_7412.log", "stdout_5128_20191120171241.log",
       "stdout_20240611081530_3316.log", "stdout_20240402134455_9020.log"})
