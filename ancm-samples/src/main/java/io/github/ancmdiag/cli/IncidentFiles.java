@@ -45,14 +45,16 @@ final class IncidentFiles {
   /**
    * Adds one file whose channel the user named. An event log file is read by its format (Windows
    * event XML or Event Viewer text copies, one record per event, detected from the content), and
-   * taken whole as one event's text otherwise; what cannot be read is kept as skipped.
+   * taken whole as one event's text otherwise; a stdout or debug log file is read line by line,
+   * grouped into one record per message; what cannot be read is kept as skipped.
    */
   void addFile(Channel channel, Path f) throws IOException {
     files++;
-    if (channel == Channel.EVENT_LOG) {
+    if (channel == Channel.EVENT_LOG || channel == Channel.STDOUT_LOG
+        || channel == Channel.DEBUG_LOG) {
       // The source is the path as given, as for the other channels' files.
       try (LogReader reader = LogReader.of(f.toString(), Files.newInputStream(f), Format.AUTO,
-          Channel.EVENT_LOG, ReadLimits.defaults())) {
+          channel, ReadLimits.defaults())) {
         for (LogRecord r : reader) {
           evidence.record(r);
         }

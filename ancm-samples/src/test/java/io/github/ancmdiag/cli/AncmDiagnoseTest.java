@@ -209,7 +209,7 @@ class AncmDiagnoseTest {
     assertThat(top.path("evidence").findValuesAsText("channel"))
         .contains("BROWSER", "EVENT_LOG", "STDOUT_LOG");
     assertThat(top.path("evidence").findValuesAsText("source"))
-        .contains(browser.toString(), event + ":1", stdout.toString());
+        .contains(browser.toString(), event + ":1", stdout + ":1");
     assertThat(top.path("parameters").path("frameworkVersion").asText()).isEqualTo("3.1.0");
   }
 
