@@ -2,12 +2,12 @@ package io.github.ancmdiag.input;
 
 import io.github.ancmdiag.Channel;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -37,10 +37,7 @@ import org.jetbrains.annotations.Nullable;
  * reports a misfit. Called by {@link LogReader}.
  */
 final class DebugLogReader extends LineGroupReader {
-  private static final String MODULE = "\\[([^\\[\\]\\r\\n]{1,100}?\\.dll)\\](?: |$)";
-  private static final Pattern NEWER = Pattern.compile("\\[(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:"
-      + "\\d\\d(?:\\.\\d{1,9})?Z), PID: \\d{1,10}\\] " + MODULE, Pattern.CASE_INSENSITIVE);
-  private static final Pattern OLDER = Pattern.compile(MODULE, Pattern.CASE_INSENSITIVE);
+  private static final String PID = ", PID: ";
   /** How many non-blank lines {@link #looksLike} looks at. */
   static final int DETECT_LINES = 3;
 
@@ -82,25 +79,96 @@ final class DebugLogReader extends LineGroupReader {
     if (!line.startsWith("[")) {
       return null;
     }
-    Matcher m = NEWER.matcher(line);
-    if (m.lookingAt()) {
-      return m.group(2);
+    int at = 1;
+    int timeEnd = timeEnd(line);
+    if (timeEnd > 0) {
+      int close = line.indexOf(']', timeEnd);
+      if (close < 0 || !digits(line, timeEnd + PID.length(), close)
+          || !line.startsWith(" [", close + 1)) {
+        return null;
+      }
+      at = close + 3;
     }
-    m = OLDER.matcher(line);
-    return m.lookingAt() ? m.group(1) : null;
+    int close = line.indexOf(']', at);
+    if (close < 0 || close - at > 100 || close + 1 < line.length()
+        && line.charAt(close + 1) != ' ') {
+      return null;
+    }
+    String label = line.substring(at, close);
+    boolean dll = label.length() > 4
+        && label.regionMatches(true, label.length() - 4, ".dll", 0, 4);
+    return dll && label.indexOf('[') < 0 ? label : null;
   }
 
-  /** The UTC time of a newer-format entry line, or null. */
+  /** The UTC time of a newer-format entry line, or null (also when not a valid time). */
   static @Nullable Instant time(String line) {
-    Matcher m = NEWER.matcher(line);
-    if (!m.lookingAt()) {
+    if (module(line) == null || timeEnd(line) < 0) {
       return null;
     }
     try {
-      return Instant.parse(m.group(1).toUpperCase(Locale.ROOT));
-    } catch (DateTimeParseException e) {
+      LocalDateTime t = LocalDateTime.of(number(line, 1, 5), number(line, 6, 8),
+          number(line, 9, 11), number(line, 12, 14), number(line, 15, 17), number(line, 18, 20));
+      int nanos = 0;
+      int end = line.indexOf(PID) - 1; // the Z
+      if (end > 20) {
+        String fraction = line.substring(21, end);
+        nanos = Integer.parseInt(fraction) * (int) Math.pow(10, 9 - fraction.length());
+      }
+      return t.withNano(nanos).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
       return null; // the shape of a time but not a valid one (month 13): an entry without time
     }
+  }
+
+  /**
+   * Where {@code , PID: } starts after {@code [yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} at the start of the
+   * line, or -1 when the line does not start so.
+   */
+  private static int timeEnd(String line) {
+    String shape = "[dddd-dd-ddTdd:dd:dd";
+    if (line.length() < shape.length() + 1 + PID.length()) {
+      return -1;
+    }
+    for (int i = 0; i < shape.length(); i++) {
+      char want = shape.charAt(i);
+      char c = line.charAt(i);
+      if (want == 'd' ? c < '0' || c > '9' : Character.toUpperCase(c) != want) {
+        return -1;
+      }
+    }
+    int i = shape.length();
+    if (line.charAt(i) == '.') {
+      int digitsEnd = i + 1;
+      while (digitsEnd < line.length() && digitsEnd - i <= 9
+          && Character.isDigit(line.charAt(digitsEnd)) && line.charAt(digitsEnd) < 128) {
+        digitsEnd++;
+      }
+      if (digitsEnd == i + 1 || digitsEnd - i > 10) {
+        return -1;
+      }
+      i = digitsEnd;
+    }
+    if (i >= line.length() || Character.toUpperCase(line.charAt(i)) != 'Z'
+        || !line.startsWith(PID, i + 1)) {
+      return -1;
+    }
+    return i + 1;
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    if (to <= from || to - from > 10) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String s, int from, int to) {
+    return Integer.parseInt(s, from, to, 10);
   }
 
   /**

@@ -18,24 +18,28 @@ final class LineCursor {
   /** How much of a line {@link #peek()} shows: enough to classify any line by its start. */
   static final int PEEK_CHARS = 256;
 
-  /** The start of the next line: its first characters, whether that is all of it, and where. */
-  record Head(String text, boolean complete, long line, long byteOffset) {
-    /** True when the line holds only white space (a line longer than the peek never is). */
-    boolean isBlank() {
-      return complete && text.isBlank();
-    }
-
-    /**
-     * True when the start of the line is binary junk rather than text, as {@link
-     * FormatDetector#isBinary} decides, except that ESC (of ANSI color sequences) counts as text.
-     */
-    boolean isBinary() {
-      return !text.isEmpty() && FormatDetector.isBinary(text.replace('\u001B', ' '));
+  /**
+   * The start of the next line: its first characters, whether that is all of it, where it is,
+   * whether it is blank (white space only; a line longer than the peek never is) and whether it
+   * is binary junk rather than text, as {@link FormatDetector#isBinary} decides, except that ESC
+   * (of ANSI color sequences) counts as text.
+   */
+  record Head(String text, boolean complete, long line, long byteOffset, boolean isBlank,
+      boolean isBinary) {
+    static Head of(String text, boolean complete, long line, long byteOffset) {
+      boolean blank = complete && text.isBlank();
+      boolean binary = !blank && !text.isEmpty()
+          && FormatDetector.isBinary(text.replace('\u001B', ' '));
+      return new Head(text, complete, line, byteOffset, blank, binary);
     }
   }
 
+  /** How much {@link #peek()} looks at first; most lines end within it. */
+  private static final int SHORT_PEEK = 96;
+
   private final EncodingDecoder in;
   private String lastEnd = "";
+  private @Nullable Head cached;
 
   LineCursor(EncodingDecoder in) {
     this.in = in;
@@ -43,18 +47,26 @@ final class LineCursor {
 
   /** Returns the start of the next line without consuming anything, or null at the end. */
   @Nullable Head peek() throws IOException {
-    String ahead = in.peek(PEEK_CHARS + 1);
+    if (cached != null && cached.byteOffset() == in.byteOffset()) {
+      return cached;
+    }
+    String ahead = in.peek(SHORT_PEEK);
     if (ahead.isEmpty()) {
       return null;
     }
     int lf = ahead.indexOf('\n');
+    if (lf < 0 && ahead.length() == SHORT_PEEK) {
+      ahead = in.peek(PEEK_CHARS + 1);
+      lf = ahead.indexOf('\n');
+    }
     boolean complete = lf >= 0 || ahead.length() <= PEEK_CHARS;
     String text = lf >= 0 ? ahead.substring(0, lf) : ahead.substring(0, Math.min(PEEK_CHARS,
         ahead.length()));
     if (complete && text.endsWith("\r")) {
       text = text.substring(0, text.length() - 1);
     }
-    return new Head(text, complete, in.line(), in.byteOffset());
+    cached = Head.of(text, complete, in.line(), in.byteOffset());
+    return cached;
   }
 
   /**
@@ -66,6 +78,8 @@ final class LineCursor {
   long readInto(StringBuilder sb, int room) throws IOException {
     long cut = -1;
     int kept = 0;
+    long crAt = -1; // where the last character read was a CR, else -1
+    boolean crKept = false;
     lastEnd = "";
     while (true) {
       long at = in.byteOffset();
@@ -75,13 +89,18 @@ final class LineCursor {
       }
       if (c == '\n') {
         lastEnd = "\n";
+        if (crAt >= 0) { // the CR before the LF is the terminator's, not the line's
+          lastEnd = "\r\n";
+          if (crKept) {
+            sb.setLength(sb.length() - 1);
+          } else if (cut == crAt) {
+            cut = -1;
+          }
+        }
         return cut;
       }
-      if (c == '\r' && in.peek(1).equals("\n")) {
-        in.read();
-        lastEnd = "\r\n";
-        return cut;
-      }
+      crAt = c == '\r' ? at : -1;
+      crKept = c == '\r' && kept < room;
       if (kept < room) {
         sb.append((char) c);
         kept++;
@@ -96,7 +115,7 @@ final class LineCursor {
     readInto(new StringBuilder(0), 0);
   }
 
-  /** The terminator of the line read last: {@code "\n"}, {@code "\r\n"} or {@code ""} at the end. */
+  /** The terminator of the last line read: LF, CR LF, or empty at the end of the input. */
   String lastEnd() {
     return lastEnd;
   }

@@ -18,6 +18,9 @@ import org.jetbrains.annotations.Nullable;
  */
 abstract class LineGroupReader extends RecordReader {
   final LineCursor lines;
+  /** The text of the record being built, reused so that it does not grow again per record. */
+  private final StringBuilder buffer = new StringBuilder(1024);
+  private final StringBuilder pendingBuffer = new StringBuilder();
 
   LineGroupReader(EncodingDecoder in, String source, ReadLimits limits,
       Consumer<SkippedRecord> skips) {
@@ -67,19 +70,21 @@ abstract class LineGroupReader extends RecordReader {
   /**
    * The text of one record being built: lines joined by their own terminators, kept within the
    * record limit. Blank lines seen inside the record wait in {@code pending} until a line of text
-   * follows; trailing blank lines are dropped.
+   * follows; trailing blank lines are dropped. One group at a time: it fills the reader's buffers.
    */
   final class Group {
     final long line;
     final long byteOffset;
-    final StringBuilder text = new StringBuilder();
-    private final StringBuilder pending = new StringBuilder();
+    private final StringBuilder text = buffer;
+    private final StringBuilder pending = pendingBuffer;
     private int pendingLines;
     private long cutOffset = -1;
 
     Group(LineCursor.Head first) throws IOException {
       this.line = first.line();
       this.byteOffset = first.byteOffset();
+      text.setLength(0);
+      pending.setLength(0);
       take(lines.readInto(text, maxChars));
     }
 

@@ -143,6 +143,30 @@ class DebugLogReaderTest {
         .satisfies(r -> assertThat(r.time()).isEmpty());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "[2024-06-11T08:15:30.412Z, PID: 3316] [aspnetcorev2.dll] x | 2024-06-11T08:15:30.412Z",
+      "[2024-06-11T08:15:30Z, PID: 1] [aspnetcorev2_outofprocess.dll] x | 2024-06-11T08:15:30Z",
+      "[2024-06-11t08:15:30.5z, PID: 77] [ASPNETCOREV2.DLL] | 2024-06-11T08:15:30.500Z",
+      "[2024-06-11T08:15:30.123456789Z, PID: 7] [aspnetcorev2.dll] x "
+          + "| 2024-06-11T08:15:30.123456789Z"})
+  void should_read_the_utc_time_of_the_newer_prefix(String line, String time) {
+    assertThat(DebugLogReader.time(line)).isEqualTo(Instant.parse(time));
+    assertThat(DebugLogReader.module(line)).isNotNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "[2024-06-11T08:15:30.412Z, PID: 3316] text without module",
+      "[2024-06-11T08:15:30.1234567890Z, PID: 1] [aspnetcorev2.dll] x",
+      "[2024-06-11T08:15:30.412Z, PID: ] [aspnetcorev2.dll] x",
+      "[2024-06-11T08:15:30.412Z, PID: 1][aspnetcorev2.dll] x",
+      "[aspnetcorev2.dll]x", "[.dll] x", "[aspnetcorev2.dll", "aspnetcorev2.dll] x"})
+  void should_start_no_entry_when_the_prefix_is_not_exactly_the_modules(String line) {
+    assertThat(DebugLogReader.module(line)).isNull();
+    assertThat(DebugLogReader.time(line)).isNull();
+  }
+
   @Test
   void should_group_lines_before_the_first_entry_up_to_a_blank_line_when_the_start_was_cut() {
     // given: the log begins inside an entry's message (its start rotated away)

@@ -348,6 +348,25 @@ class StdoutLogReaderTest {
   }
 
   @Test
+  void should_keep_a_lone_cr_in_the_text_and_not_cut_a_line_whose_crlf_falls_past_the_limit() {
+    // given: limit 1024; a line of exactly 1024 characters before its CRLF, a line with a CR
+    // inside, and a 1024-character line whose 1025th character is a CR that ends no line
+    String exact = "z".repeat(1024);
+    String input = exact + "\r\n" + "a\rb\r\n" + exact + "\rq\r\n";
+
+    // when
+    Result result = read("s.log", input, ReadLimits.of(1024));
+
+    // then
+    assertThat(result.records()).extracting(LogRecord::text).containsExactly(exact, "a\rb",
+        exact);
+    assertThat(result.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.line()).isEqualTo(3);
+      assertThat(s.byteOffset()).isEqualTo(1026 + 5 + 1024);
+    });
+  }
+
+  @Test
   void should_cut_a_5_mb_line_at_the_limit_report_the_rest_and_read_the_next_line() {
     // given
     String big = "x".repeat(5 * 1024 * 1024);
