@@ -41,6 +41,20 @@ public enum Format {
    */
   ERROR_PAGE,
   /**
+   * An ANCM stdout log ({@code stdoutLogFile}, such as {@code stdout_20240501101112_4242.log}):
+   * the app's and the .NET host's console output. Lines are grouped so that one message is one
+   * record of {@link io.github.ancmdiag.Channel#STDOUT_LOG}: a .NET exception with its stack, a
+   * multi-line .NET host message (such as hostfxr's framework-not-found block), a console logger
+   * entry ({@code info: Category[id]} and its indented lines), else a single line.
+   */
+  STDOUT_LOG,
+  /**
+   * The ANCM V2 debug log ({@code aspnetcore-debug.log}), in both its {@code [module.dll] text}
+   * and its {@code [time, PID: n] [module.dll] text} line formats. One record of {@link
+   * io.github.ancmdiag.Channel#DEBUG_LOG} per entry, with the lines that continue it.
+   */
+  DEBUG_LOG,
+  /**
    * Any text, read whole as one record (cut at the record limit) of the channel the caller names.
    */
   PLAIN_TEXT

@@ -14,10 +14,13 @@ import java.util.regex.Pattern;
  * {@code <Event>} elements); an {@code <Event>} or {@code <Events>} tag is {@link
  * Format#EVENT_XML}; an IIS {@code #Software:} or a {@code #Fields:} directive within the first
  * 20 lines is {@link Format#W3C_LOG}; an Event Viewer header (see {@link EventTextReader}) within
- * the first lines is {@link Format#EVENT_TEXT}; then HTML, or an error page title line near the
- * start ({@link ErrorPageReader#looksLike}), is {@link Format#ERROR_PAGE}, after the event formats
- * so that it never takes event XML or an Event Viewer copy quoting a page; anything else is
- * {@link Verdict#OTHER_TEXT}.
+ * the first lines is {@link Format#EVENT_TEXT}; an ANCM debug log line prefix ({@link
+ * DebugLogReader#looksLike}) is {@link Format#DEBUG_LOG}; a .NET host message, unhandled
+ * exception or console logger header among the first lines ({@link StdoutLogReader#looksLike})
+ * is {@link Format#STDOUT_LOG}; then HTML, or an error page title line near the start ({@link
+ * ErrorPageReader#looksLike}), is {@link Format#ERROR_PAGE}, after the event formats so that it
+ * never takes event XML or an Event Viewer copy quoting a page; anything else is {@link
+ * Verdict#OTHER_TEXT}.
  */
 final class FormatDetector {
   static final int SNIFF_CHARS = 64 * 1024;
@@ -25,7 +28,8 @@ final class FormatDetector {
 
   /** What the content is. */
   enum Verdict {
-    EMPTY, BINARY, FREB_XML, EVENT_XML, W3C_LOG, EVENT_TEXT, ERROR_PAGE, OTHER_TEXT
+    EMPTY, BINARY, FREB_XML, EVENT_XML, W3C_LOG, EVENT_TEXT, DEBUG_LOG, STDOUT_LOG, ERROR_PAGE,
+    OTHER_TEXT
   }
 
   private FormatDetector() {}
@@ -53,6 +57,12 @@ final class FormatDetector {
       if (EventTextReader.headerLength(lines.subList(0, Math.max(0, lines.size() - 1)), i) > 0) {
         return Verdict.EVENT_TEXT;
       }
+    }
+    if (DebugLogReader.looksLike(head)) {
+      return Verdict.DEBUG_LOG;
+    }
+    if (StdoutLogReader.looksLike(head)) {
+      return Verdict.STDOUT_LOG;
     }
     if (ErrorPageReader.looksLike(head)) {
       return Verdict.ERROR_PAGE;

@@ -33,9 +33,12 @@ import org.jetbrains.annotations.Unmodifiable;
  *
  * <p><b>Formats.</b> {@link Format#AUTO} (what {@link #open(Path)} uses) detects the format from
  * the content, never from the name: Windows event XML, Event Viewer text copies, IIS W3C logs
- * (and App Service RawLogs), IIS failed request traces (FREB), error pages a browser showed (HTML
- * or a pasted copy, see {@link Format#ERROR_PAGE}), else plain text when a channel for it was
- * given. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE
+ * (and App Service RawLogs), IIS failed request traces (FREB), ANCM debug logs, ANCM stdout logs,
+ * error pages a browser showed (HTML or a pasted copy, see {@link Format#ERROR_PAGE}), else plain
+ * text when a channel for it was given. When that channel is {@link Channel#STDOUT_LOG} or {@link
+ * Channel#DEBUG_LOG}, text of no other known format is read as {@link Format#STDOUT_LOG} or {@link
+ * Format#DEBUG_LOG} (lines grouped into records) rather than whole as plain text. Encodings:
+ * UTF-8 with or without a byte order mark, UTF-16 LE
  * or BE with one, windows-1252 when the bytes are not UTF-8.
  *
  * <p><b>Bad input never throws.</b> Once a reader exists, malformed parts become {@link
@@ -108,6 +111,12 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
           case ERROR_PAGE:
             chosen = Format.ERROR_PAGE;
             break;
+          case DEBUG_LOG:
+            chosen = Format.DEBUG_LOG;
+            break;
+          case STDOUT_LOG:
+            chosen = Format.STDOUT_LOG;
+            break;
           default:
             if (plainTextChannel == null) {
               skipped.add(new SkippedRecord(source, 1, 0, "the content is no log format this reader"
@@ -116,7 +125,8 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
                   + "Format.PLAIN_TEXT and a channel to read it whole)"));
               return;
             }
-            chosen = Format.PLAIN_TEXT;
+            chosen = plainTextChannel == Channel.STDOUT_LOG ? Format.STDOUT_LOG
+                : plainTextChannel == Channel.DEBUG_LOG ? Format.DEBUG_LOG : Format.PLAIN_TEXT;
         }
       }
       format = chosen;
@@ -142,6 +152,10 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
         return new FrebReader(in, source, limits, skipped::add);
       case ERROR_PAGE:
         return new ErrorPageReader(in, source, limits, skipped::add);
+      case STDOUT_LOG:
+        return new StdoutLogReader(in, source, limits, skipped::add);
+      case DEBUG_LOG:
+        return new DebugLogReader(in, source, limits, skipped::add);
       default:
         return new PlainTextReader(in, source, limits, skipped::add,
             Objects.requireNonNull(channel, "channel"));

@@ -260,7 +260,7 @@ class ErrorPageReaderTest {
       "<Event xmlns='x'><EventData><Data>HTTP Error 500.30 - x</Data></EventData></Event>"
           + "|EVENT_XML",
       "info: Microsoft.Hosting.Lifetime[0]\\n      Now listening on: http://127.0.0.1:5000"
-          + "|OTHER_TEXT",
+          + "|STDOUT_LOG",
       "the app said: HTTP Error 500.30 - ASP.NET Core app failed to start|OTHER_TEXT",
       "<root><html-ish/></root>|OTHER_TEXT"})
   void should_detect_an_error_page_only_after_the_event_formats(String head, String verdict) {

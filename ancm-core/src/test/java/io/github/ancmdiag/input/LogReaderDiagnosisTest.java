@@ -61,7 +61,8 @@ class LogReaderDiagnosisTest {
       "azure-eventlog-truncated.xml, AUTO, coreclr-load-failure",
       "eventviewer-copy.txt, AUTO, missing-inprocess-handler",
       "eventviewer-copy-missing-description.txt, AUTO, missing-inprocess-handler",
-      "stdout-cp1252.log, PLAIN_TEXT, missing-config-file"})
+      "stdout-cp1252.log, PLAIN_TEXT, missing-config-file",
+      "stdout-cp1252.log, AUTO, missing-config-file"})
   void should_lead_the_diagnoser_to_the_cause_when_reading_a_fixture(String fixture,
       Format format, String expected) throws IOException {
     // given

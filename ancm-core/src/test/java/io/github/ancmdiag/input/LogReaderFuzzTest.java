@@ -31,7 +31,10 @@ class LogReaderFuzzTest {
       "pages/iis-500-19-section-missing.html", "pages/ancm-500-30-2-2-utf16le.html",
       "pages/truncated-500-31.html", "pages/pasted-500-30.txt", "pages/httpsys-503.html",
       "pages/ancm-500-30-net6.mhtml", "hostile/page-unclosed-script.html",
-      "hostile/page-entity-bombs.html"})
+      "hostile/page-entity-bombs.html",
+      "stdout/stdout_20240305091407_7412.log", "stdout/stdout_5128_20191120171241.log",
+      "stdout/stdout_20240611081530_3316.log", "debug/aspnetcore-debug-3.1.log",
+      "debug/aspnetcore-debug-8.0.log"})
   void should_never_throw_and_keep_the_accounting_when_bytes_are_mutated(String fixture)
       throws IOException {
     // given

@@ -225,20 +225,41 @@ class LogReaderTest {
   void should_fall_back_to_plain_text_under_auto_only_when_a_channel_is_given()
       throws IOException {
     // when
-    Result withChannel;
-    try (LogReader reader = LogReader.open(DIR.resolve("stdout-cp1252.log"), Format.AUTO,
-        Channel.STDOUT_LOG)) {
-      withChannel = drain(reader);
-    }
-    Result without = read("stdout-cp1252.log");
+    // given: text of no format (an error page, a log, an export would each be detected)
+    byte[] notes = "Restarted the pool at 10:42; the site still fails.\nAsked Dana to check."
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    // when
+    Result withChannel = drain(LogReader.of("notes.txt", new ByteArrayInputStream(notes),
+        Format.AUTO, Channel.BROWSER, ReadLimits.defaults()));
+    Result without = drain(LogReader.of("notes.txt", new ByteArrayInputStream(notes),
+        Format.AUTO, null, ReadLimits.defaults()));
 
     // then
     assertThat(withChannel.format()).isEqualTo(Format.PLAIN_TEXT);
     assertAccounted(withChannel, 1);
+    assertThat(withChannel.records().get(0).channel()).isEqualTo(Channel.BROWSER);
     assertThat(without.format()).isNull();
     assertThat(without.records()).isEmpty();
     assertThat(without.skipped()).singleElement()
         .satisfies(s -> assertThat(s.reason()).contains("Format.PLAIN_TEXT"));
+  }
+
+  @Test
+  void should_read_a_stdout_log_exception_as_one_record_when_detected_under_auto()
+      throws IOException {
+    // when
+    Result result = read("stdout-cp1252.log");
+
+    // then: windows-1252, CRLF kept, the exception and its stack grouped
+    assertThat(result.format()).isEqualTo(Format.STDOUT_LOG);
+    assertAccounted(result, 1);
+    assertThat(result.records().get(0).channel()).isEqualTo(Channel.STDOUT_LOG);
+    assertThat(result.records().get(0).text()).isEqualTo("Unhandled exception. "
+        + "System.IO.FileNotFoundException: Could not find file 'C:\\inetpub\\wwwroot\\résumé\\"
+        + "appsettings.json'.\r\n   at System.IO.FileSystem.CopyFile(String sourceFullPath, "
+        + "String destFullPath, Boolean overwrite)\r\n   at Program.<Main>$(String[] args) in "
+        + "C:\\src\\App\\Program.cs:line 12");
   }
 
   @Test
