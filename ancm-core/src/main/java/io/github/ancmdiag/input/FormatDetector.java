@@ -10,9 +10,14 @@ import java.util.regex.Pattern;
  *
  * <p>In order: blank text is {@link Verdict#EMPTY}; a NUL, or more than 5% control, private-use
  * or unpaired surrogate characters, in the first 8192 characters is {@link Verdict#BINARY}; an
- * {@code <Event>} or {@code <Events>} tag is {@link Format#EVENT_XML}; an Event Viewer header
- * (see {@link EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; anything
- * else is {@link Verdict#OTHER_TEXT}.
+ * {@code <Event>} or {@code <Events>} tag is {@link Format#EVENT_XML}; PowerShell Format-List
+ * blocks ({@link PowerShellListReader#looksLike}) are {@link Format#POWERSHELL_LIST}, checked
+ * before Event Viewer text because ten lines of {@code fl *} output have the shape of a
+ * translated Event Viewer header, while an Event Viewer copy never has the space-padded {@code
+ * Id}, {@code ProviderName} and {@code Message} labels Format-List needs; an Event Viewer header
+ * (see {@link EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; then
+ * PowerShell JSON ({@link PowerShellJsonReader#looksLike}) and an Event Viewer CSV header
+ * ({@link EventCsvReader#looksLike}); anything else is {@link Verdict#OTHER_TEXT}.
  */
 final class FormatDetector {
   static final int SNIFF_CHARS = 64 * 1024;
@@ -20,7 +25,8 @@ final class FormatDetector {
 
   /** What the content is. */
   enum Verdict {
-    EMPTY, BINARY, EVENT_XML, EVENT_TEXT, OTHER_TEXT
+    EMPTY, BINARY, EVENT_XML, EVENT_TEXT, EVENT_CSV, POWERSHELL_JSON, POWERSHELL_LIST,
+    OTHER_TEXT
   }
 
   private FormatDetector() {}
@@ -36,12 +42,21 @@ final class FormatDetector {
     if (start.startsWith("<") && EVENT_TAG.matcher(head).find()) {
       return Verdict.EVENT_XML;
     }
+    if (PowerShellListReader.looksLike(head)) {
+      return Verdict.POWERSHELL_LIST;
+    }
     List<String> lines = Arrays.asList(head.split("\r?\n", -1));
     int n = Math.min(lines.size() - 1, 200); // the last line may be cut by the sniff
     for (int i = 0; i < n; i++) {
       if (EventTextReader.headerLength(lines.subList(0, Math.max(0, lines.size() - 1)), i) > 0) {
         return Verdict.EVENT_TEXT;
       }
+    }
+    if (PowerShellJsonReader.looksLike(head)) {
+      return Verdict.POWERSHELL_JSON;
+    }
+    if (EventCsvReader.looksLike(head)) {
+      return Verdict.EVENT_CSV;
     }
     return Verdict.OTHER_TEXT;
   }

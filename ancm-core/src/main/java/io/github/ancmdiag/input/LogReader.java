@@ -32,8 +32,9 @@ import org.jetbrains.annotations.Unmodifiable;
  * }</pre>
  *
  * <p><b>Formats.</b> {@link Format#AUTO} (what {@link #open(Path)} uses) detects the format from
- * the content, never from the name: Windows event XML, Event Viewer text copies, else plain text
- * when a channel for it was given. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE
+ * the content, never from the name: Windows event XML, Event Viewer text copies, PowerShell
+ * {@code ConvertTo-Json} of events, Event Viewer CSV, PowerShell {@code Format-List} text of
+ * events, else plain text when a channel for it was given. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE
  * or BE with one, windows-1252 when the bytes are not UTF-8.
  *
  * <p><b>Bad input never throws.</b> Once a reader exists, malformed parts become {@link
@@ -97,6 +98,15 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
           case EVENT_TEXT:
             chosen = Format.EVENT_TEXT;
             break;
+          case EVENT_CSV:
+            chosen = Format.EVENT_CSV;
+            break;
+          case POWERSHELL_JSON:
+            chosen = Format.POWERSHELL_JSON;
+            break;
+          case POWERSHELL_LIST:
+            chosen = Format.POWERSHELL_LIST;
+            break;
           default:
             if (plainTextChannel == null) {
               skipped.add(new SkippedRecord(source, 1, 0, "the content is neither Windows event"
@@ -124,6 +134,12 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
         return new EventXmlReader(in, source, limits, skipped::add);
       case EVENT_TEXT:
         return new EventTextReader(in, source, limits, skipped::add);
+      case EVENT_CSV:
+        return new EventCsvReader(in, source, limits, skipped::add);
+      case POWERSHELL_JSON:
+        return new PowerShellJsonReader(in, source, limits, skipped::add);
+      case POWERSHELL_LIST:
+        return new PowerShellListReader(in, source, limits, skipped::add);
       default:
         return new PlainTextReader(in, source, limits, skipped::add,
             Objects.requireNonNull(channel, "channel"));

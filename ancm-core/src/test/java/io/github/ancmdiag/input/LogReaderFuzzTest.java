@@ -26,7 +26,11 @@ class LogReaderFuzzTest {
   @CsvSource({"wevtutil-v2.xml", "wevtutil-rendered.xml", "eventviewer-saved-utf16le.xml",
       "azure-eventlog.xml", "eventviewer-copy.txt", "eventviewer-copy-de.txt",
       "eventviewer-copy-missing-description.txt", "stdout-cp1252.log",
-      "hostile/billion-laughs.xml", "binary.bin"})
+      "hostile/billion-laughs.xml", "binary.bin",
+      "csv/eventviewer-en.csv", "csv/eventviewer-de.csv", "csv/eventviewer-truncated.csv",
+      "powershell/get-winevent-ps51.json", "powershell/get-winevent-ps7.json",
+      "powershell/get-eventlog-ps51.json", "powershell/get-winevent-malformed.json",
+      "powershell/format-list-ps51.txt", "powershell/format-list-star-lf.txt"})
   void should_never_throw_and_keep_the_accounting_when_bytes_are_mutated(String fixture)
       throws IOException {
     // given
