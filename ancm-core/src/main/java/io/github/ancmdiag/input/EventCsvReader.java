@@ -133,9 +133,7 @@ final class EventCsvReader extends RecordReader {
         if (!any) {
           return null;
         }
-        if (fieldCount++ < MAX_FIELDS) {
-          fields.add(field.toString());
-        }
+        fieldCount = endField(fields, field, fieldCount);
         return new Row(fields, fieldCount, line, offset, cut, inQuotes);
       }
       any = true;
@@ -153,18 +151,14 @@ final class EventCsvReader extends RecordReader {
           keep = true;
         }
       } else if (c == ',') {
-        if (fieldCount++ < MAX_FIELDS) {
-          fields.add(field.toString());
-        }
+        fieldCount = endField(fields, field, fieldCount);
         field.setLength(0);
         quoted = false;
         continue;
       } else if (c == '\r' && peekIs('\n')) {
         keep = false;
       } else if (c == '\n') {
-        if (fieldCount++ < MAX_FIELDS) {
-          fields.add(field.toString());
-        }
+        fieldCount = endField(fields, field, fieldCount);
         return new Row(fields, fieldCount, line, offset, cut, false);
       } else if (c == '"' && field.length() == 0 && !quoted) {
         inQuotes = true;
@@ -182,6 +176,14 @@ final class EventCsvReader extends RecordReader {
         }
       }
     }
+  }
+
+  /** Keeps a field while fewer than {@value #MAX_FIELDS} are kept; counts without overflow. */
+  private static int endField(List<String> fields, StringBuilder field, int count) {
+    if (count < MAX_FIELDS) {
+      fields.add(field.toString());
+    }
+    return count == Integer.MAX_VALUE ? count : count + 1;
   }
 
   private boolean peekIs(char c) throws IOException {

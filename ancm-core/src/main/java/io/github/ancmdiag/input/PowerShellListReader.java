@@ -159,7 +159,12 @@ final class PowerShellListReader extends RecordReader {
         continue;
       } else if (Character.isWhitespace(text.charAt(0)) && current != null) {
         for (int k = 0; k < blanks; k++) {
-          add(current, "", blankEnd);
+          if (kept < maxChars) {
+            kept++; // an empty line of the value counts as its line break
+            add(current, "", blankEnd);
+          } else if (cut < 0) {
+            cut = line.byteOffset;
+          }
         }
         blanks = 0;
         int indent = 0;
@@ -180,9 +185,11 @@ final class PowerShellListReader extends RecordReader {
         }
         text = text.substring(0, Math.max(0, room));
       }
-      kept += text.length();
-      measure(text);
-      add(current, text, line.end);
+      if (room > 0) {
+        kept += text.length() + 1; // the line break counts too: lines are bounded as well
+        measure(text);
+        add(current, text, line.end);
+      }
       line = readLine();
     }
     pending = line;

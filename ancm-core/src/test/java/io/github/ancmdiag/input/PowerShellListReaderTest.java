@@ -160,6 +160,28 @@ class PowerShellListReaderTest {
   }
 
   @Test
+  void should_bound_a_value_of_a_million_empty_lines_by_the_limit() {
+    // given: a message whose value goes on for 1,000,000 empty lines, then one more word
+    StringBuilder text = new StringBuilder("Id      : 1000\nSource  : App\nMessage : start\n");
+    text.append("          \n".repeat(1_000_000)).append("          end\n");
+
+    // when
+    Result result = drain(LogReader.of("blank.txt", new ByteArrayInputStream(
+        text.toString().getBytes(StandardCharsets.UTF_8)), Format.POWERSHELL_LIST, null,
+        ReadLimits.of(65_536)));
+
+    // then: the empty lines count against the limit; the rest is reported
+    assertThat(result.records()).singleElement().satisfies(r -> {
+      assertThat(r.text()).isEqualTo("start");
+      assertThat(r.eventId()).isEqualTo(1000);
+    });
+    assertThat(result.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.line()).isEqualTo(1);
+      assertThat(s.reason()).contains("65536");
+    });
+  }
+
+  @Test
   void should_report_one_skip_when_a_file_is_forced_as_format_list_but_is_none()
       throws IOException {
     // when
