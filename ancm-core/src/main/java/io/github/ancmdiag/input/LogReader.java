@@ -34,8 +34,8 @@ import org.jetbrains.annotations.Unmodifiable;
  * <p><b>Formats.</b> {@link Format#AUTO} (what {@link #open(Path)} uses) detects the format from
  * the content, never from the name: Windows event XML, Event Viewer text copies, PowerShell
  * {@code ConvertTo-Json} of events, Event Viewer CSV, PowerShell {@code Format-List} text of
- * events, else plain text when a channel for it was given. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE
- * or BE with one, windows-1252 when the bytes are not UTF-8.
+ * events, else plain text when a channel for it was given. Encodings: UTF-8 with or without a
+ * byte order mark, UTF-16 LE or BE with one, windows-1252 when the bytes are not UTF-8.
  *
  * <p><b>Bad input never throws.</b> Once a reader exists, malformed parts become {@link
  * SkippedRecord}s with their line, byte offset and reason. Every record of the input is accounted

@@ -175,8 +175,9 @@ class ExportFormatsDetectionTest {
                 + "app\\\\' has exited from Program.Main with exit code = '-532462766'. Please "
                 + "check the stderr logs for more information.\",\r\n    \"Id\": 1011,\r\n"
                 + "    \"Version\": 0,\r\n    \"Level\": 2,\r\n    \"ProviderName\": \""
-                + "IIS AspNetCore Module V2\",\r\n    \"TimeCreated\": \"2023-01-19T15:05:45.1230000"
-                + "+01:00\",\r\n    \"Bookmark\": {},\r\n    \"LevelDisplayName\": \"Error\",\r\n"
+                + "IIS AspNetCore Module V2\",\r\n    \"TimeCreated\": \""
+                + "2023-01-19T15:05:45.1230000+01:00\",\r\n    \"Bookmark\": {},\r\n"
+                + "    \"LevelDisplayName\": \"Error\",\r\n"
                 + "    \"KeywordsDisplayNames\": [\r\n      \"Classic\"\r\n    ],\r\n"
                 + "    \"Properties\": [\r\n      \"System.Diagnostics.Eventing.Reader."
                 + "EventProperty\"\r\n    ]\r\n  }")

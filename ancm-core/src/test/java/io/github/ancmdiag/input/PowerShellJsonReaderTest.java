@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Format#POWERSHELL_JSON} on {@code ConvertTo-Json} output under {@code
  * src/test/resources/input/powershell/}: Windows PowerShell 5.1 ({@code -Depth 3}, written by
- * {@code Out-File} in UTF-16 LE with a byte order mark, {@code "\/Date(ms)\/"} times, quotes as
- * {@code \u0027}, its own indentation) and PowerShell 7 (default depth, so insertion strings
- * show as type names; UTF-8 without a mark; ISO times with an offset). The events happened at
- * 15:05:45.123 local time, UTC+1, on 2023-01-19.
+ * {@code Out-File} in UTF-16 LE with a byte order mark, {@code "\/Date(ms)\/"} times, quotes
+ * as the escape backslash-u-0027, its own indentation) and PowerShell 7 (default depth, so
+ * insertion strings show as type names; UTF-8 without a mark; ISO times with an offset). The
+ * events happened at 15:05:45.123 local time, UTC+1, on 2023-01-19.
  */
 class PowerShellJsonReaderTest {
   static final Instant T1011 = Instant.parse("2023-01-19T14:05:45.123Z");
