@@ -202,6 +202,27 @@ class EventCsvReaderTest {
   }
 
   @Test
+  void should_read_rows_under_a_header_that_names_the_sixth_column() {
+    // given: a hand-made export whose header names the message column, LF line ends
+    String csv = "Level,Date and Time,Source,Event ID,Task Category,Description\n"
+        + "Warning,1/19/2023 3:05:41 PM," + V2 + ",1005,None,\"" + M1005 + "\"\n";
+
+    // when
+    Result result = drain(LogReader.of("six.csv", new ByteArrayInputStream(
+        csv.getBytes(StandardCharsets.UTF_8)), Format.AUTO));
+
+    // then
+    assertThat(result.format()).isEqualTo(Format.EVENT_CSV);
+    assertThat(result.skipped()).isEmpty();
+    assertThat(result.records()).singleElement().satisfies(r -> {
+      assertThat(r.text()).isEqualTo(M1005);
+      assertThat(r.eventId()).isEqualTo(1005);
+      assertThat(r.level()).isEqualTo("Warning");
+      assertThat(r.line()).isEqualTo(2);
+    });
+  }
+
+  @Test
   void should_report_one_skip_when_a_file_is_forced_as_csv_but_is_none() throws IOException {
     // when
     Result result;

@@ -225,6 +225,28 @@ class PowerShellJsonReaderTest {
   }
 
   @Test
+  void should_read_a_time_wrapped_with_its_display_properties_and_objects_one_after_another() {
+    // given: Windows PowerShell 5.1 wraps a DateTime that carries note properties as an object;
+    // objects converted one by one (ForEach-Object { $_ | ConvertTo-Json }) follow each other
+    String json = "{\r\n    \"Id\":  1005,\r\n    \"ProviderName\":  \"" + V2 + "\",\r\n"
+        + "    \"TimeCreated\":  {\r\n        \"value\":  \"\\/Date(1674137145123)\\/\",\r\n"
+        + "        \"DisplayHint\":  2,\r\n        \"DateTime\":  \"Thursday, January 19, 2023 "
+        + "3:05:45 PM\"\r\n    },\r\n    \"Message\":  \"" + M1005 + "\"\r\n}\r\n"
+        + "{\"Id\": 1007, \"ProviderName\": \"" + V2 + "\", \"Message\": \"x\"}\r\n";
+
+    // when
+    Result result = drain(LogReader.of("wrapped.json", stream(json), Format.AUTO));
+
+    // then
+    assertThat(result.format()).isEqualTo(Format.POWERSHELL_JSON);
+    assertThat(result.skipped()).isEmpty();
+    assertThat(result.records()).extracting(LogRecord::eventId).containsExactly(1005, 1007);
+    assertThat(result.records()).extracting(LogRecord::line).containsExactly(1L, 11L);
+    assertThat(result.records().get(0).time()).contains(T1011);
+    assertThat(result.records().get(0).text()).isEqualTo(M1005);
+  }
+
+  @Test
   void should_read_times_in_every_form_powershell_writes() {
     assertThat(PowerShellJsonReader.parseTime("/Date(1674137145123)/")).isEqualTo(T1011);
     assertThat(PowerShellJsonReader.parseTime("/Date(1674137145123+0100)/")).isEqualTo(T1011);
