@@ -662,7 +662,9 @@ final class PowerShellJsonReader extends RecordReader {
   /**
    * True when {@code head} starts with {@code [} or <code>{</code> and its first object has an
    * {@code Id} or {@code EventID}, a {@code ProviderName} or {@code Source}, and a {@code Message}
-   * property. Used by {@link FormatDetector}.
+   * property; or, when the head is a whole sniff long and ends inside the first object, when that
+   * object's first property is {@code Message} (as PowerShell writes it: a message longer than
+   * the sniff hides the other properties). Used by {@link FormatDetector}.
    */
   static boolean looksLike(String head) {
     int i = 0;
@@ -678,6 +680,8 @@ final class PowerShellJsonReader extends RecordReader {
     boolean id = false;
     boolean provider = false;
     boolean message = false;
+    boolean closed = false;
+    boolean messageFirst = false;
     for (; i < n; i++) {
       char c = head.charAt(i);
       if (c == '"') {
@@ -695,6 +699,7 @@ final class PowerShellJsonReader extends RecordReader {
         }
         if (level == objectDepth && k < n && head.charAt(k) == ':') {
           String key = head.substring(start, j);
+          messageFirst |= key.equals("Message") && !id && !provider && !message;
           id |= key.equals("Id") || key.equals("EventID");
           provider |= key.equals("ProviderName") || key.equals("Source");
           message |= key.equals("Message");
@@ -707,11 +712,14 @@ final class PowerShellJsonReader extends RecordReader {
         }
       } else if (c == '}' || c == ']') {
         if (level == objectDepth) {
+          closed = true;
           break;
         }
         level--;
       }
     }
-    return id && provider && message;
+    // PowerShell writes Message first: one longer than the sniff hides the other keys
+    return id && provider && message
+        || messageFirst && !closed && n >= FormatDetector.SNIFF_CHARS;
   }
 }

@@ -100,6 +100,26 @@ class PowerShellListReaderTest {
   }
 
   @Test
+  void should_ignore_the_colours_powershell_7_gives_labels_on_a_console() {
+    // given: labels in bright green, as $PSStyle.Formatting.FormatAccent writes them
+    String text = "\u001b[32;1mId           : \u001b[0m1005\r\n"
+        + "\u001b[32;1mProviderName : \u001b[0m" + V2 + "\r\n"
+        + "\u001b[32;1mMessage      : \u001b[0m" + M1005 + "\r\n";
+
+    // when
+    Result result = drain(LogReader.of("colour.txt", new ByteArrayInputStream(
+        text.getBytes(StandardCharsets.UTF_8)), Format.POWERSHELL_LIST));
+
+    // then
+    assertThat(result.skipped()).isEmpty();
+    assertThat(result.records()).singleElement().satisfies(r -> {
+      assertThat(r.eventId()).isEqualTo(1005);
+      assertThat(r.provider()).isEqualTo(V2);
+      assertThat(r.text()).isEqualTo(M1005);
+    });
+  }
+
+  @Test
   void should_rejoin_a_word_longer_than_the_line_without_a_space() {
     // given: a 150-character token cut at a width of 60 twice in the same block set
     String token = "A".repeat(150);
