@@ -55,6 +55,26 @@ public enum Format {
    */
   DEBUG_LOG,
   /**
+   * Event Viewer "Save All Events As..." CSV: a header row ({@code Level,Date and Time,Source,
+   * Event ID,Task Category}, or its translation) and one RFC 4180 row per event whose sixth,
+   * unnamed field is the message. One record per row, of {@link
+   * io.github.ancmdiag.Channel#EVENT_LOG}, without a time (the dates are local).
+   */
+  EVENT_CSV,
+  /**
+   * PowerShell {@code Get-WinEvent | ConvertTo-Json} or {@code Get-EventLog | ConvertTo-Json}
+   * (Windows PowerShell 5.1 or PowerShell 7): a JSON array of event objects, or one object. One
+   * record per object, of {@link io.github.ancmdiag.Channel#EVENT_LOG}, with its time.
+   */
+  POWERSHELL_JSON,
+  /**
+   * PowerShell {@code Get-WinEvent | Format-List} (or {@code fl *}, or {@code Get-EventLog |
+   * Format-List}) console text: blocks of {@code Name : value} lines, long values wrapped at the
+   * console width. One record per block, of {@link io.github.ancmdiag.Channel#EVENT_LOG},
+   * without a time (the dates are local).
+   */
+  POWERSHELL_LIST,
+  /**
    * Any text, read whole as one record (cut at the record limit) of the channel the caller names.
    */
   PLAIN_TEXT

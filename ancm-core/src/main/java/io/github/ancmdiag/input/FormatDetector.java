@@ -13,14 +13,19 @@ import java.util.regex.Pattern;
  * {@code <failedRequest>} root is {@link Format#FREB_XML} (before event XML: its trace events are
  * {@code <Event>} elements); an {@code <Event>} or {@code <Events>} tag is {@link
  * Format#EVENT_XML}; an IIS {@code #Software:} or a {@code #Fields:} directive within the first
- * 20 lines is {@link Format#W3C_LOG}; an Event Viewer header (see {@link EventTextReader}) within
- * the first lines is {@link Format#EVENT_TEXT}; an ANCM debug log line prefix ({@link
- * DebugLogReader#looksLike}) is {@link Format#DEBUG_LOG}; a .NET host message, unhandled
- * exception or console logger header among the first lines ({@link StdoutLogReader#looksLike})
- * is {@link Format#STDOUT_LOG}; then HTML, or an error page title line near the start ({@link
- * ErrorPageReader#looksLike}), is {@link Format#ERROR_PAGE}, after the event formats so that it
- * never takes event XML or an Event Viewer copy quoting a page; anything else is {@link
- * Verdict#OTHER_TEXT}.
+ * 20 lines is {@link Format#W3C_LOG}; PowerShell Format-List blocks ({@link
+ * PowerShellListReader#looksLike}) are {@link Format#POWERSHELL_LIST}, checked before Event
+ * Viewer text because ten lines of {@code fl *} output have the shape of a translated Event
+ * Viewer header, while an Event Viewer copy never has the space-padded {@code Id}, {@code
+ * ProviderName} and {@code Message} labels Format-List needs; an Event Viewer header (see {@link
+ * EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; then PowerShell JSON
+ * ({@link PowerShellJsonReader#looksLike}) and an Event Viewer CSV header ({@link
+ * EventCsvReader#looksLike}); an ANCM debug log line prefix ({@link DebugLogReader#looksLike}) is
+ * {@link Format#DEBUG_LOG}; a .NET host message, unhandled exception or console logger header
+ * among the first lines ({@link StdoutLogReader#looksLike}) is {@link Format#STDOUT_LOG}; then
+ * HTML, or an error page title line near the start ({@link ErrorPageReader#looksLike}), is
+ * {@link Format#ERROR_PAGE}, last so that it never takes an export or a log quoting a page;
+ * anything else is {@link Verdict#OTHER_TEXT}.
  */
 final class FormatDetector {
   static final int SNIFF_CHARS = 64 * 1024;
@@ -28,8 +33,8 @@ final class FormatDetector {
 
   /** What the content is. */
   enum Verdict {
-    EMPTY, BINARY, FREB_XML, EVENT_XML, W3C_LOG, EVENT_TEXT, DEBUG_LOG, STDOUT_LOG, ERROR_PAGE,
-    OTHER_TEXT
+    EMPTY, BINARY, FREB_XML, EVENT_XML, W3C_LOG, POWERSHELL_LIST, EVENT_TEXT, POWERSHELL_JSON,
+    EVENT_CSV, DEBUG_LOG, STDOUT_LOG, ERROR_PAGE, OTHER_TEXT
   }
 
   private FormatDetector() {}
@@ -51,12 +56,21 @@ final class FormatDetector {
     if (W3cLogReader.looksLike(head)) {
       return Verdict.W3C_LOG;
     }
+    if (PowerShellListReader.looksLike(head)) {
+      return Verdict.POWERSHELL_LIST;
+    }
     List<String> lines = Arrays.asList(head.split("\r?\n", -1));
     int n = Math.min(lines.size() - 1, 200); // the last line may be cut by the sniff
     for (int i = 0; i < n; i++) {
       if (EventTextReader.headerLength(lines.subList(0, Math.max(0, lines.size() - 1)), i) > 0) {
         return Verdict.EVENT_TEXT;
       }
+    }
+    if (PowerShellJsonReader.looksLike(head)) {
+      return Verdict.POWERSHELL_JSON;
+    }
+    if (EventCsvReader.looksLike(head)) {
+      return Verdict.EVENT_CSV;
     }
     if (DebugLogReader.looksLike(head)) {
       return Verdict.DEBUG_LOG;

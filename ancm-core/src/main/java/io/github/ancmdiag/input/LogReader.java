@@ -32,14 +32,15 @@ import org.jetbrains.annotations.Unmodifiable;
  * }</pre>
  *
  * <p><b>Formats.</b> {@link Format#AUTO} (what {@link #open(Path)} uses) detects the format from
- * the content, never from the name: Windows event XML, Event Viewer text copies, IIS W3C logs
- * (and App Service RawLogs), IIS failed request traces (FREB), ANCM debug logs, ANCM stdout logs,
- * error pages a browser showed (HTML or a pasted copy, see {@link Format#ERROR_PAGE}), else plain
- * text when a channel for it was given. When that channel is {@link Channel#STDOUT_LOG} or {@link
- * Channel#DEBUG_LOG}, text of no other known format is read as {@link Format#STDOUT_LOG} or {@link
- * Format#DEBUG_LOG} (lines grouped into records) rather than whole as plain text. Encodings:
- * UTF-8 with or without a byte order mark, UTF-16 LE
- * or BE with one, windows-1252 when the bytes are not UTF-8.
+ * the content, never from the name: Windows event XML, Event Viewer text copies, PowerShell
+ * {@code ConvertTo-Json} of events, Event Viewer CSV, PowerShell {@code Format-List} text of
+ * events, IIS W3C logs (and App Service RawLogs), IIS failed request traces (FREB), ANCM debug
+ * logs, ANCM stdout logs, error pages a browser showed (HTML or a pasted copy, see {@link
+ * Format#ERROR_PAGE}), else plain text when a channel for it was given. When that channel is
+ * {@link Channel#STDOUT_LOG} or {@link Channel#DEBUG_LOG}, text of no other known format is read
+ * as {@link Format#STDOUT_LOG} or {@link Format#DEBUG_LOG} (lines grouped into records) rather
+ * than whole as plain text. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE or BE
+ * with one, windows-1252 when the bytes are not UTF-8.
  *
  * <p><b>Bad input never throws.</b> Once a reader exists, malformed parts become {@link
  * SkippedRecord}s with their line, byte offset and reason. Every record of the input is accounted
@@ -117,6 +118,15 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
           case STDOUT_LOG:
             chosen = Format.STDOUT_LOG;
             break;
+          case EVENT_CSV:
+            chosen = Format.EVENT_CSV;
+            break;
+          case POWERSHELL_JSON:
+            chosen = Format.POWERSHELL_JSON;
+            break;
+          case POWERSHELL_LIST:
+            chosen = Format.POWERSHELL_LIST;
+            break;
           default:
             if (plainTextChannel == null) {
               skipped.add(new SkippedRecord(source, 1, 0, "the content is no log format this reader"
@@ -156,6 +166,12 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
         return new StdoutLogReader(in, source, limits, skipped::add);
       case DEBUG_LOG:
         return new DebugLogReader(in, source, limits, skipped::add);
+      case EVENT_CSV:
+        return new EventCsvReader(in, source, limits, skipped::add);
+      case POWERSHELL_JSON:
+        return new PowerShellJsonReader(in, source, limits, skipped::add);
+      case POWERSHELL_LIST:
+        return new PowerShellListReader(in, source, limits, skipped::add);
       default:
         return new PlainTextReader(in, source, limits, skipped::add,
             Objects.requireNonNull(channel, "channel"));

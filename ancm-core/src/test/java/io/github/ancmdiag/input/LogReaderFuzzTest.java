@@ -34,7 +34,11 @@ class LogReaderFuzzTest {
       "hostile/page-entity-bombs.html",
       "stdout/stdout_20240305091407_7412.log", "stdout/stdout_5128_20191120171241.log",
       "stdout/stdout_20240611081530_3316.log", "debug/aspnetcore-debug-3.1.log",
-      "debug/aspnetcore-debug-8.0.log"})
+      "debug/aspnetcore-debug-8.0.log",
+      "csv/eventviewer-en.csv", "csv/eventviewer-de.csv", "csv/eventviewer-truncated.csv",
+      "powershell/get-winevent-ps51.json", "powershell/get-winevent-ps7.json",
+      "powershell/get-eventlog-ps51.json", "powershell/get-winevent-malformed.json",
+      "powershell/format-list-ps51.txt", "powershell/format-list-star-lf.txt"})
   void should_never_throw_and_keep_the_accounting_when_bytes_are_mutated(String fixture)
       throws IOException {
     // given
