@@ -48,9 +48,9 @@ class ErrorPageDiagnosisTest {
           + "page-title-502-5",
       "ancm-500-0-2-2.html|missing-shared-framework|status-500-0-or-500-31 page-title",
       "iis-500-19-section-missing.html|wrong-role-module-not-installed-or-permissions|"
-          + "status-500-19 config-invalid-page aspnetcore-section-undeclared",
+          + "status-500-19 config-invalid-page aspnetcore-section-undeclared config-error-code",
       "iis-500-19-unrecognized-element.html|wrong-role-module-not-installed-or-permissions|"
-          + "status-500-19 config-invalid-page",
+          + "status-500-19 config-invalid-page config-error-code module-schema-outdated",
       "iis-403-14.html|wrong-physical-path-or-app-missing|status-403 forbidden-page",
       "httpsys-503.html|app-pool-stopped|status-503 service-unavailable-page"})
   void should_put_the_expected_cause_first_when_given_only_the_saved_page(String fixture,
