@@ -45,9 +45,9 @@ import org.slf4j.LoggerFactory;
  * #diagnose(Evidence)} weighs every channel of an incident together. Each signature weighs by its
  * kind (a message 3, an HTTP status 2, an observation 1, times its catalog multiplier); evidence
  * that several causes explain is split evenly among them; a message found in another channel than
- * the one the software writes it to counts {@value #OTHER_CHANNEL}, a message cut off part-way
- * in proportion to the part
- * seen. Evidence against a cause subtracts: another HTTP status than the cause produces, an
+ * the one the software writes it to counts {@value #OTHER_CHANNEL} (except an event's text that
+ * the ANCM debug log copies as {@code Event Log: '...'}, which counts as the event), a message cut
+ * off part-way in proportion to the part seen. Evidence against a cause subtracts: another HTTP status than the cause produces, an
  * observation that conflicts with one the cause expects (an event log entry where it expects none,
  * stdout output where it expects an empty log), or a message the cause writes to a log the user
  * says was not created. The confidence of the best diagnosis is {@link Confidence#HIGH} only when
@@ -225,6 +225,15 @@ public final class Diagnoser {
     String text = record.text();
     return mayHoldStatus(text)
         ? HttpStatus.findAll(text, record.channel() == Channel.BROWSER) : List.of();
+  }
+
+  /**
+   * Tells whether a debug log match is ANCM's copy of an event it logged: the V2 debug log writes
+   * every event's text as {@code Event Log: '<message>'}, so the message counts as the event.
+   */
+  private static boolean isEventEcho(SignatureMatch m, LogRecord record) {
+    return m.expectedChannel() == Channel.EVENT_LOG && m.recordChannel() == Channel.DEBUG_LOG
+        && record.text().contains("Event Log: '");
   }
 
   /** One cheap pass: a status needs a 4 or 5 followed by two digits, not inside a number. */
@@ -584,7 +593,7 @@ public final class Diagnoser {
         if (ref.sig.kind() == Signature.Kind.STATUS) {
           q = m.completeness();
         }
-        if (m.recordChannel() != m.expectedChannel()) {
+        if (m.recordChannel() != m.expectedChannel() && !isEventEcho(m, record)) {
           q *= OTHER_CHANNEL;
         }
         // Evidence several causes explain is worth what its strongest claim says, split among
