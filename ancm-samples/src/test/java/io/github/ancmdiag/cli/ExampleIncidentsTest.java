@@ -25,6 +25,8 @@ class ExampleIncidentsTest {
       "startup-exception-3.1, app-configuration-general,          HIGH",
       "wrong-arguments-2.1,   wrong-aspnetcore-arguments,         HIGH",
       "stopped-app-pool,      app-pool-stopped,                   MEDIUM",
+      // App Service's LogFiles as downloaded: eventlog.xml, RawLogs, an empty stdout log
+      "app-service-32bit-pool, x86-app-pool-not-32bit,            MEDIUM",
   })
   void should_diagnose_each_example_as_its_folder_says(String folder, String entryId,
       String confidence) throws IOException {
@@ -43,7 +45,7 @@ class ExampleIncidentsTest {
     try (Stream<Path> folders = Files.list(EXAMPLES)) {
       assertThat(folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("missing-framework", "startup-exception-3.1",
-              "wrong-arguments-2.1", "stopped-app-pool");
+              "wrong-arguments-2.1", "stopped-app-pool", "app-service-32bit-pool");
     }
   }
 }
