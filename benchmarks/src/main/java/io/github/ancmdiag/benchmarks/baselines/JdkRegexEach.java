@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  *   <li>{@code {x:TYPE=value}} becomes an alternation of the spellings the engine accepts as equal
  *       (an HRESULT in hex, bare hex, unsigned and signed decimal; a hex or decimal number with
  *       leading zeros); {@code {x:TYPE~fragment}} a lazy group around the quoted fragment;
+ *   <li>a short final literal (1 to 3 characters on its last line, such as a trailing {@code at})
+ *       is optional, as the catalog format makes it ({@link #optionalTail});
  *   <li>flags {@code CASE_INSENSITIVE | DOTALL} (ASCII case folding: the corpus is ASCII).
  * </ul>
  *
@@ -111,15 +113,74 @@ public final class JdkRegexEach implements Engine {
    * @return the regular expression, for {@code CASE_INSENSITIVE | DOTALL}
    */
   public static String toRegex(String template) {
+    return toRegex(template, Bounds.EXACT, true);
+  }
+
+  /** How a translation writes the length bound of a capture. */
+  public enum Bounds {
+    /** {@code {0,2000}?}: the type's bound, as the engine applies it. */
+    EXACT,
+    /**
+     * The same bound written as repeats of at most 1,000 ({@code .{0,1000}?.{0,1000}?}), because
+     * RE2 and RE2/J refuse a repeat count above 1,000. Same language as {@link #EXACT}.
+     */
+    SPLIT_1000,
+    /**
+     * No bound ({@code *?}, {@code +?}): a superset of {@link #EXACT}, for a prefilter whose hits
+     * are confirmed with the exact patterns. Keeps an automaton small.
+     */
+    LOOSE
+  }
+
+  /**
+   * Translates a template into a regular expression, for any engine with the common syntax
+   * (java.util.regex, RE2/J).
+   *
+   * @param template the catalog template
+   * @param bounds how to write a capture's length bound
+   * @param groups whether a capture becomes a capturing group ({@code false}: a non-capturing one,
+   *     for an alternation whose own groups name the template)
+   * @return the regular expression, for case-insensitive matching where {@code .} matches any
+   *     character
+   */
+  public static String toRegex(String template, Bounds bounds, boolean groups) {
     StringBuilder re = new StringBuilder();
-    for (Part part : TemplateSyntax.parse(template)) {
+    List<Part> parts = TemplateSyntax.parse(template);
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
       if (part instanceof Literal) {
-        literal(re, ((Literal) part).text());
+        String text = ((Literal) part).text();
+        int tail = i == parts.size() - 1 && i > 0 ? optionalTail(text) : text.length();
+        literal(re, text.substring(0, tail));
+        if (tail < text.length()) {
+          re.append("(?:");
+          literal(re, text.substring(tail));
+          re.append(")?");
+        }
       } else {
-        capture(re, (Capture) part);
+        capture(re, (Capture) part, bounds, groups);
       }
     }
     return re.toString();
+  }
+
+  /**
+   * Where the optional end of a template's final literal starts, or its length if it has none.
+   * The catalog format makes a short final literal optional (the engine searches for literal runs
+   * of at least 4 characters without white space, and a shorter run after the last one, such as
+   * the {@code at} of {@code Failed HRESULT returned: {hresult:HRESULT} at}, may be cut off by the
+   * writer): the last line of the final literal, if it has 1 to 3 characters that are not white
+   * space.
+   */
+  static int optionalTail(String finalLiteral) {
+    int lineStart = Math.max(finalLiteral.lastIndexOf('\n'), finalLiteral.lastIndexOf('\r')) + 1;
+    int visible = 0;
+    for (int i = lineStart; i < finalLiteral.length(); i++) {
+      if (!isSpace(finalLiteral.charAt(i))) {
+        visible++;
+      }
+    }
+    return visible >= 1 && visible <= 3 ? lineStart : finalLiteral.length();
   }
 
   private static void literal(StringBuilder re, String text) {
@@ -144,20 +205,44 @@ public final class JdkRegexEach implements Engine {
     return Character.isWhitespace(c) || c == '\u00A0';
   }
 
-  private static void capture(StringBuilder re, Capture c) {
+  private static void capture(StringBuilder re, Capture c, Bounds bounds, boolean groups) {
     String cls = charClass(c.type());
     int max = c.type().maxLength();
-    re.append('(');
+    int min = c.type() == CaptureType.TEXT ? 0 : 1;
+    re.append(groups ? "(" : "(?:");
     if (c.op() == '=') {
       re.append(equalSpellings(c.type(), c.value()));
     } else if (c.op() == '~') {
-      re.append(cls).append("{0,").append(max).append("}?");
+      repeat(re, cls, 0, max, bounds);
       literal(re, c.value());
-      re.append(cls).append("{0,").append(max).append("}?");
+      repeat(re, cls, 0, max, bounds);
     } else {
-      re.append(cls).append(c.type() == CaptureType.TEXT ? "{0," : "{1,").append(max).append("}?");
+      repeat(re, cls, min, max, bounds);
     }
     re.append(')');
+  }
+
+  /** Appends a lazy repeat of a character class, {@code min} to {@code max} times. */
+  private static void repeat(StringBuilder re, String cls, int min, int max, Bounds bounds) {
+    switch (bounds) {
+      case LOOSE:
+        re.append(cls).append(min == 0 ? "*?" : "+?");
+        break;
+      case SPLIT_1000: {
+        int lo = min;
+        int hi = max;
+        do {
+          int chunk = Math.min(hi, 1000);
+          int chunkMin = Math.min(lo, chunk);
+          re.append(cls).append('{').append(chunkMin).append(',').append(chunk).append("}?");
+          lo -= chunkMin;
+          hi -= chunk;
+        } while (hi > 0);
+        break;
+      }
+      default:
+        re.append(cls).append('{').append(min).append(',').append(max).append("}?");
+    }
   }
 
   /**
