@@ -19,8 +19,9 @@ import java.util.List;
  * copy has the same shape as a real template (same number and length of literal runs, same
  * captures), its literals are distinct from every real one, and no line of the corpus matches it:
  * the corpus lines the real templates match are matched by the same entries at 10x, and the
- * agreement check proves it for every engine. Copies keep their entry's status and observation
- * signatures, ids get the suffix {@code -x<k>}.
+ * agreement check proves it for every engine. Copies keep their entry's observation signatures
+ * but not its HTTP status ones (which would match the same error pages as the real entry); ids
+ * get the suffix {@code -x<k>}.
  */
 public enum CatalogScale {
   /** {@link BundledCatalog#load()}. */
@@ -66,6 +67,9 @@ public enum CatalogScale {
         for (Variant v : e.variants()) {
           List<Signature> sigs = new ArrayList<>();
           for (Signature s : v.signatures()) {
+            if (s.kind() == Signature.Kind.STATUS) {
+              continue; // a copied status would match the same pages as the real one
+            }
             if (s.kind() != Signature.Kind.TEXT) {
               sigs.add(s);
               continue;
@@ -77,7 +81,12 @@ public enum CatalogScale {
             sigs.add(Signature.text(s.id(), s.channel(), texts).withWeight(s.weight())
                 .withEventId(s.eventId()));
           }
-          variants.add(new Variant(v.versions(), sigs, v.fix()));
+          if (!sigs.isEmpty()) {
+            variants.add(new Variant(v.versions(), sigs, v.fix()));
+          }
+        }
+        if (variants.isEmpty()) {
+          continue;
         }
         builder.add(new CatalogEntry(e.id() + "-x" + k, List.of(), e.category(), e.title(),
             e.summary(), variants, e.fix(), e.sources()));

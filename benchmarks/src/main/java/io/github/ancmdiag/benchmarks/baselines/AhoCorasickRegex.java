@@ -25,7 +25,9 @@ import org.ahocorasick.trie.PayloadTrie;
  *
  * <p>The literal of a template is its longest run of non-white-space characters outside the
  * captures (for {@code Application '{appId:APP_ID}' with physical root '{physicalRoot:PATH}'
- * failed to start process} it is {@code Application}). Not a run with spaces: the patterns accept any white space, or none, where a template has a
+ * failed to start process} it is {@code Application}). Runs are also cut at quotes, dashes,
+ * {@code &}, {@code <}, {@code >} and backslashes, which a text may spell otherwise (typographic
+ * quotes, HTML entities). Not a run with spaces: the patterns accept any white space, or none, where a template has a
  * space, so only a space-free run is certain to appear verbatim in every match. Matched
  * case-insensitively ({@code ignoreCase()}), as the patterns are. Templates that share a literal
  * share a keyword, whose payload lists them all.
@@ -109,7 +111,8 @@ public final class AhoCorasickRegex implements Engine {
   }
 
   /**
-   * Returns the longest run of non-white-space characters in a template's literal text.
+   * Returns the longest run of characters in a template's literal text that every match holds
+   * verbatim: no white space, quote, dash, {@code &}, {@code <}, {@code >} or backslash.
    *
    * @param template the catalog template
    * @return the run; the first of equal length
@@ -124,7 +127,7 @@ public final class AhoCorasickRegex implements Engine {
         if (i == parts.size() - 1 && i > 0) {
           text = text.substring(0, JdkRegexEach.optionalTail(text)); // not required: no literal
         }
-        for (String run : text.split("[\\s\\u00A0]+")) {
+        for (String run : text.split("[\\s\\u00A0'\"&<>\\\\-]+")) {
           if (run.length() > best.length()) {
             best = run;
           }

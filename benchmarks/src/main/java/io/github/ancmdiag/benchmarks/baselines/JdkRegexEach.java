@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>literal text is quoted ({@link Pattern#quote}); where the template has white space the
- *       pattern has {@code \s*} (so a line break or a missing space matches too);
+ *       pattern has any run of white space or none (so a line break or a missing space matches
+ *       too); a quote, dash, {@code &}, {@code <}, {@code >} or backslash matches its typographic
+ *       variants and HTML entities too ({@link #equivalents}), as the catalog format promises;
  *   <li>a capture becomes a lazy capturing group over its type's characters, with the type's
  *       length bound: {@code PATH} {@code ([^'"<>|]{1,400}?)}, {@code TEXT} {@code (.{0,2000}?)},
  *       and so on ({@link #charClass});
@@ -190,14 +192,58 @@ public final class JdkRegexEach implements Engine {
         while (i < text.length() && isSpace(text.charAt(i))) {
           i++;
         }
-        re.append("\\s*");
+        re.append(SPACE);
       } else {
-        int start = i;
+        StringBuilder plain = new StringBuilder();
         while (i < text.length() && !isSpace(text.charAt(i))) {
+          String same = equivalents(text.charAt(i));
+          if (same == null) {
+            plain.append(text.charAt(i));
+          } else {
+            if (plain.length() > 0) {
+              re.append(Pattern.quote(plain.toString()));
+              plain.setLength(0);
+            }
+            re.append(same);
+          }
           i++;
         }
-        re.append(Pattern.quote(text.substring(start, i)));
+        if (plain.length() > 0) {
+          re.append(Pattern.quote(plain.toString()));
+        }
       }
+    }
+  }
+
+  /** Any run of white space, or none (the engine drops white space before comparing). */
+  private static final String SPACE = "[\\s\\x{00A0}\\x{2000}-\\x{200B}\\x{202F}]*";
+
+  /**
+   * The spellings a text may use for a template character that has several (typographic quotes and
+   * dashes, HTML entities as error pages write them), as an alternation; null for any other
+   * character. The same equivalences as the catalog format promises (docs/catalog-format.md).
+   */
+  static String equivalents(char c) {
+    switch (c) {
+      case '\'':
+        return "(?:['\\x{2018}\\x{2019}\\x{201A}\\x{201B}\\x{2032}\\x{2035}\\x{00B4}`\\x{FF07}]|&#39;|&#039;"
+            + "|&#x27;|&apos;|&lsquo;|&rsquo;)";
+      case '"':
+        return "(?:[\"\\x{201C}\\x{201D}\\x{201E}\\x{201F}\\x{2033}\\x{2036}\\x{00AB}\\x{00BB}\\x{FF02}]|&quot;"
+            + "|&#34;|&#x22;|&ldquo;|&rdquo;)";
+      case '-':
+        return "(?:[-\\x{2010}-\\x{2015}\\x{2212}\\x{FE58}\\x{FE63}\\x{FF0D}]|&ndash;|&mdash;|&#8211;"
+            + "|&#8212;)";
+      case '&':
+        return "(?:&|&amp;)";
+      case '<':
+        return "(?:<|&lt;)";
+      case '>':
+        return "(?:>|&gt;)";
+      case '\\':
+        return "(?:\\\\|&#92;|&#x5c;)";
+      default:
+        return null;
     }
   }
 
@@ -255,9 +301,9 @@ public final class JdkRegexEach implements Engine {
   static String charClass(CaptureType type) {
     switch (type) {
       case PATH:
-        return "[^'\"<>|]";
+        return "[^'\"<>|\\x{2018}\\x{2019}\\x{201C}\\x{201D}]";
       case APP_ID:
-        return "[^'\"<>|,]";
+        return "[^'\"<>|,\\x{2018}\\x{2019}\\x{201C}\\x{201D}]";
       case VERSION:
         return "[0-9a-z.+*_-]";
       case HRESULT:
@@ -269,7 +315,7 @@ public final class JdkRegexEach implements Engine {
       case PORT:
         return "[0-9]";
       case NAME:
-        return "[^'\"<>|/\\\\:,;\\s]";
+        return "[^'\"<>|/\\\\:,;\\s\\x{2018}\\x{2019}\\x{201C}\\x{201D}]";
       default:
         return ".";
     }
