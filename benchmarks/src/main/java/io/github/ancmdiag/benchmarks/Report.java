@@ -107,7 +107,7 @@ public final class Report {
         }
       }
       System.out.println("| engine | ms per corpus pass (± 99.9% CI) | MB/s | records/s"
-          + " | ours is ...x faster | % of floor | bytes allocated per record |");
+          + " | time ÷ ours | % of floor's MB/s | bytes allocated per record |");
       System.out.println("|---|---:|---:|---:|---:|---:|---:|");
       for (JsonNode r : g.getValue()) {
         double ms = score(r);
