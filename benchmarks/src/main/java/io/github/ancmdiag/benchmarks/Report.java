@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns JMH JSON result files ({@code -rf json}) of these benchmarks into the Markdown tables of
@@ -80,11 +81,12 @@ public final class Report {
   }
 
   private static void classify(List<JsonNode> runs) {
-    Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+    // Bundled catalog first, then by corpus size.
+    Map<String, List<JsonNode>> groups = new TreeMap<>();
     for (JsonNode r : runs) {
       if (cls(r).equals("ClassifyBenchmark")) {
-        groups.computeIfAbsent(param(r, "lines") + " lines, catalog " + param(r, "catalog"),
-            k -> new ArrayList<>()).add(r);
+        groups.computeIfAbsent(String.format(Locale.ROOT, "%s %010d", param(r, "catalog"),
+            Integer.parseInt(param(r, "lines"))), k -> new ArrayList<>()).add(r);
       }
     }
     Map<Integer, Corpus> corpora = new HashMap<>();
@@ -93,7 +95,8 @@ public final class Report {
       Corpus corpus = corpora.computeIfAbsent(lines,
           n -> Corpus.generate(n, BundledCatalog.load()));
       System.out.println();
-      System.out.println("### Throughput: " + g.getKey());
+      System.out.println("### Throughput: " + lines + " records, catalog "
+          + param(g.getValue().get(0), "catalog"));
       System.out.println();
       System.out.println(corpus.describe());
       System.out.println();
