@@ -31,14 +31,16 @@ import org.openjdk.jmh.infra.Blackhole;
  * With {@code -prof gc}, {@code gc.alloc.rate.norm} divided by the record count is the
  * allocation per record.
  *
- * <p>Run, from the repository root, after {@code mvn -q package -DskipTests}:
+ * <p>{@code benchmarks/run-all.sh} runs it with the other scenarios. By hand, from the repository
+ * root, after {@code mvn -q -o -pl benchmarks -am package -DskipTests}:
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar ClassifyBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s \
- *     -p lines=200000 -rf json -rff benchmarks/results-DATE.json
+ * java -jar benchmarks/target/benchmarks.jar ClassifyBenchmark -p lines=20000 -f 1 -wi 1 -i 3 \
+ *     -w 2s -r 2s -prof gc -rf json -rff throughput.json
  * </pre>
  *
- * <p>({@code -p lines=10000} for a smoke run; the default corpus is 1,000,000 records.)
+ * <p>({@code -p lines=1000} for a smoke run; the default corpus is 1,000,000 records, on which the
+ * regex engines take minutes per pass.)
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

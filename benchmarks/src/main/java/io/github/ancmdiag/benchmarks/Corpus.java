@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
 /**
  * A deterministic corpus of log records with the mix a monitoring product sees on IIS servers:
  * mostly unrelated lines (W3C access log lines, Service Control Manager, Windows Update, .NET
- * Runtime, ASP.NET 4 and IIS worker process / WAS events, ANCM informational events) and one
+ * Runtime, ASP.NET 4 and IIS worker process / WAS events, ANCM informational events, stdout lines
+ * of healthy ASP.NET Core apps, ANCM debug-log lines of healthy starts) and one
  * record in {@value #ANCM_EVERY} (0.5%) made from a catalog template with realistic values filled
  * in. Every catalog entry gets planted records in turn, and within an entry each of its templates
  * in turn, so a corpus of at least {@code 200 * entries} lines holds every entry. Also one record

@@ -24,7 +24,7 @@ public final class Inputs {
    * @return a record that matches
    */
   public static String ancmRecord(Catalog catalog) {
-    Corpus corpus = Corpus.generate(4_000, catalog, List.of());
+    Corpus corpus = Corpus.generate(20_000, catalog, List.of());
     for (Corpus.Planted p : corpus.planted()) {
       if (p.template().contains("failed to start process")) {
         return corpus.lines()[p.index()];

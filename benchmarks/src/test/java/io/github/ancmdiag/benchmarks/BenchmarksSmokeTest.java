@@ -73,7 +73,9 @@ class BenchmarksSmokeTest {
   @Test
   void latencyRecordsMatchAndDoNotMatch() {
     AncmDiagEngine ours = (AncmDiagEngine) EngineType.ANCM_DIAG.create(CATALOG);
-    assertThat(ours.classify(Inputs.ancmRecord(CATALOG))).isNotEmpty();
+    String ancm = Inputs.ancmRecord(CATALOG);
+    assertThat(ancm).contains("EventID=1000: Application '").contains("failed to start process");
+    assertThat(ours.classify(ancm)).isNotEmpty();
     assertThat(ours.classify(Inputs.unrelatedRecord(CATALOG))).isEmpty();
   }
 

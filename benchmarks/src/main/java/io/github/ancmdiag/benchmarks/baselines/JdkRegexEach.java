@@ -44,9 +44,9 @@ import java.util.regex.Pattern;
  * line (so no allocation per template and line), and a line that matches nothing returns the shared
  * empty set. That makes instances not thread-safe.
  *
- * <p>What it does not do that ours does: typographic dashes and quotes, HTML entities, white space
- * inside words or next to a capture where the template has none, truncated messages and HTTP
- * statuses. The agreement check therefore compares complete template matches only.
+ * <p>What it does not do that ours does: white space inside words or next to a capture where the
+ * template has none, the ellipsis and other rarer foldings, truncated messages and HTTP statuses.
+ * The agreement check therefore compares complete template matches only.
  */
 public final class JdkRegexEach implements Engine {
   private final Matcher[] matchers;
