@@ -4,7 +4,6 @@ import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Classification;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.SignatureMatch;
-import io.github.ancmdiag.benchmarks.baselines.JdkRegexEach;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;
@@ -19,9 +18,10 @@ import java.util.TreeSet;
 
 /**
  * The check every benchmark of a matching engine runs before it is timed: a wrong answer never
- * gets a timing (RE2/J's rule). Runs ours and the regex baseline over the whole corpus and throws
+ * gets a timing (RE2/J's rule). Runs ours and another engine over the whole corpus and throws
  * {@link IllegalStateException}, with examples, if they disagree on any line, or if ours misses an
- * entry in a record made from that entry's template.
+ * entry in a record made from that entry's template. Ours is itself checked against {@link
+ * EngineType#reference()}.
  *
  * <p>What is compared, precisely: for ours, the entries of the {@linkplain SignatureMatch matches}
  * that come from a text signature and are {@linkplain SignatureMatch#isComplete() complete}; for
@@ -39,18 +39,36 @@ public final class Agreement {
   private Agreement() {}
 
   /**
-   * Checks a corpus and returns a summary.
+   * Checks an engine against ours on a whole corpus and returns a summary.
    *
    * @param corpus the corpus
    * @param catalog the catalog both engines were built from
    * @param ours our engine
-   * @param regex the regex baseline
+   * @param name the other engine's name, for messages
+   * @param other the other engine; its {@link Engine#classify} must return a set of entry ids
    * @return a summary of what matched, for the benchmark's output
    * @throws IllegalStateException if the engines disagree on a line or ours misses a planted entry
    */
-  public static String check(Corpus corpus, Catalog catalog, Diagnoser ours, JdkRegexEach regex) {
+  public static String check(Corpus corpus, Catalog catalog, Diagnoser ours, String name,
+      Engine other) {
+    return check(corpus.lines(), corpus.planted(), catalog, ours, name, other);
+  }
+
+  /**
+   * Checks an engine against ours on some lines and returns a summary.
+   *
+   * @param lines the lines
+   * @param planted the lines made from a template, whose entries ours must find; may be empty
+   * @param catalog the catalog both engines were built from
+   * @param ours our engine
+   * @param name the other engine's name, for messages
+   * @param other the other engine; its {@link Engine#classify} must return a set of entry ids
+   * @return a summary of what matched, for the benchmark's output
+   * @throws IllegalStateException if the engines disagree on a line or ours misses a planted entry
+   */
+  public static String check(String[] lines, List<Corpus.Planted> planted, Catalog catalog,
+      Diagnoser ours, String name, Engine other) {
     Set<String> textSignatures = textSignatureKeys(catalog);
-    String[] lines = corpus.lines();
     List<String> problems = new ArrayList<>();
     int disagreements = 0;
     int matchedLines = 0;
@@ -58,7 +76,7 @@ public final class Agreement {
     int statusExtra = 0;
     int truncatedExtra = 0;
     Set<Integer> plantedLines = new HashSet<>();
-    for (Corpus.Planted p : corpus.planted()) {
+    for (Corpus.Planted p : planted) {
       plantedLines.add(p.index());
     }
     List<Set<String>> complete = new ArrayList<>(lines.length);
@@ -76,7 +94,14 @@ public final class Agreement {
           truncated = true;
         }
       }
-      Set<String> theirs = new TreeSet<>(regex.classify(lines[i]));
+      Set<String> theirs = new TreeSet<>();
+      Object result = other.classify(lines[i]);
+      if (!(result instanceof Set)) {
+        throw new IllegalArgumentException(name + " does not return entry ids but " + result);
+      }
+      for (Object id : (Set<?>) result) {
+        theirs.add((String) id);
+      }
       complete.add(oursComplete);
       Set<String> all = c.entryIds();
       if (!oursComplete.isEmpty()) {
@@ -94,13 +119,13 @@ public final class Agreement {
       if (!oursComplete.equals(theirs)) {
         disagreements++;
         if (problems.size() < MAX_EXAMPLES) {
-          problems.add("line " + i + ": ancm-diag " + oursComplete + ", regex " + theirs + ": "
-              + abbreviate(lines[i]));
+          problems.add("line " + i + ": ancm-diag " + oursComplete + ", " + name + " " + theirs
+              + ": " + abbreviate(lines[i]));
         }
       }
     }
     int missed = 0;
-    for (Corpus.Planted p : corpus.planted()) {
+    for (Corpus.Planted p : planted) {
       if (!complete.get(p.index()).containsAll(p.entryIds())) {
         missed++;
         if (problems.size() < 2 * MAX_EXAMPLES) {
@@ -114,14 +139,14 @@ public final class Agreement {
       throw new IllegalStateException(String.format(Locale.ROOT,
           "refusing to time engines that disagree: %,d of %,d lines differ between ancm-diag and"
               + " %s (complete text matches), %,d planted records missed by ancm-diag; examples:%n"
-              + "  %s", disagreements, lines.length, EngineType.JDK_REGEX_EACH, missed,
+              + "  %s", disagreements, lines.length, name, missed,
           String.join(System.lineSeparator() + "  ", problems)));
     }
     return String.format(Locale.ROOT, "agreement: ancm-diag and %s give the same entry ids on all"
-        + " %,d lines (%d patterns); %,d lines match (%,d planted, %,d unrelated lines that contain"
+        + " %,d lines; %,d lines match (%,d planted, %,d other lines that contain"
         + " a catalog message); ancm-diag also reports status-only entries on %,d lines and"
-        + " truncated-match entries on %,d lines (not compared)", EngineType.JDK_REGEX_EACH,
-        lines.length, regex.patternCount(), matchedLines, corpus.planted().size(),
+        + " truncated-match entries on %,d lines (not compared)", name,
+        lines.length, matchedLines, planted.size(),
         unrelatedMatched, statusExtra, truncatedExtra);
   }
 

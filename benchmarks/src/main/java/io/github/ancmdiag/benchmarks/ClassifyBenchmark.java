@@ -1,8 +1,6 @@
 package io.github.ancmdiag.benchmarks;
 
-import io.github.ancmdiag.benchmarks.baselines.JdkRegexEach;
 import io.github.ancmdiag.catalog.BundledCatalog;
-import io.github.ancmdiag.rules.Catalog;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,19 +23,24 @@ import org.openjdk.jmh.infra.Blackhole;
  * pass over the whole corpus, so the score is milliseconds per corpus; divide the corpus size
  * printed at setup by it for MB/s, and by the record count for time per line.
  *
- * <p>Engines ({@link EngineType}): {@code ANCM_DIAG} (ours), {@code JDK_REGEX_EACH} (one JDK regex
- * per template) and {@code RAW_FLOOR} (touch every character). Before timing {@code ANCM_DIAG} or
- * {@code JDK_REGEX_EACH}, setup runs the {@link Agreement} check over the whole corpus and refuses
- * to run (throws) if the two disagree; that check takes seconds and is not timed.
+ * <p>Engines ({@link EngineType}): ours, four regex-based baselines and {@code RAW_FLOOR} (touch
+ * every character). Before timing a matching engine, setup runs the {@link Agreement} check over
+ * the whole corpus ({@link Checked}) and refuses to run (throws) if it disagrees with ours; that
+ * check takes as long as one pass and is not timed. With {@code -p catalog=SYNTHETIC_10X} the
+ * engine is built from a catalog ten times larger ({@link CatalogScale}), on the same corpus.
+ * With {@code -prof gc}, {@code gc.alloc.rate.norm} divided by the record count is the
+ * allocation per record.
  *
- * <p>Run, from the repository root, after {@code mvn -q package -DskipTests}:
+ * <p>{@code benchmarks/run-all.sh} runs it with the other scenarios. By hand, from the repository
+ * root, after {@code mvn -q -o -pl benchmarks -am package -DskipTests}:
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar ClassifyBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s \
- *     -p lines=200000 -rf json -rff benchmarks/results-DATE.json
+ * java -jar benchmarks/target/benchmarks.jar ClassifyBenchmark -p lines=20000 -f 1 -wi 1 -i 3 \
+ *     -w 2s -r 2s -prof gc -rf json -rff throughput.json
  * </pre>
  *
- * <p>({@code -p lines=10000} for a smoke run; the default corpus is 1,000,000 records.)
+ * <p>({@code -p lines=1000} for a smoke run; the default corpus is 1,000,000 records, on which the
+ * regex engines take minutes per pass.)
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -51,29 +54,24 @@ public class ClassifyBenchmark {
   public int lines;
 
   /** The engine under test. */
-  @Param({"ANCM_DIAG", "JDK_REGEX_EACH", "RAW_FLOOR"})
+  @Param({"ANCM_DIAG", "JDK_REGEX_EACH", "JDK_REGEX_ALTERNATION", "RE2J", "AHO_CORASICK_REGEX",
+      "RAW_FLOOR"})
   public EngineType engine;
+
+  /** The catalog the engine is built from; the corpus is always made from the bundled one. */
+  @Param("BUNDLED")
+  public CatalogScale catalog;
 
   private String[] corpusLines;
   private Engine impl;
 
-  /** Builds the corpus and the engine, and checks the matching engines against each other. */
+  /** Builds the corpus and the engine, and checks the engine's answers against ours. */
   @Setup(Level.Trial)
   public void setUp() {
-    Catalog catalog = BundledCatalog.load();
-    Corpus corpus = Corpus.generate(lines, catalog);
+    Corpus corpus = Corpus.generate(lines, BundledCatalog.load());
     System.out.println();
     System.out.println(corpus.describe());
-    impl = engine.create(catalog);
-    if (engine != EngineType.RAW_FLOOR) {
-      AncmDiagEngine ours = impl instanceof AncmDiagEngine ? (AncmDiagEngine) impl
-          : (AncmDiagEngine) EngineType.ANCM_DIAG.create(catalog);
-      JdkRegexEach regex = impl instanceof JdkRegexEach ? (JdkRegexEach) impl
-          : (JdkRegexEach) EngineType.JDK_REGEX_EACH.create(catalog);
-      long start = System.nanoTime();
-      String summary = Agreement.check(corpus, catalog, ours.diagnoser(), regex);
-      System.out.printf("%s [%.1f s]%n", summary, (System.nanoTime() - start) / 1e9);
-    }
+    impl = Checked.engine(engine, catalog.load(), corpus.lines(), corpus.planted());
     corpusLines = corpus.lines();
   }
 

@@ -1,6 +1,7 @@
 package io.github.ancmdiag.benchmarks;
 
 import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.catalog.BundledCatalog;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Capture;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Literal;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Part;
@@ -26,10 +27,13 @@ import java.util.SplittableRandom;
 /**
  * A deterministic corpus of log records with the mix a monitoring product sees on IIS servers:
  * mostly unrelated lines (W3C access log lines, Service Control Manager, Windows Update, .NET
- * Runtime, ASP.NET 4 and IIS worker process / WAS events, ANCM informational events) and one
+ * Runtime, ASP.NET 4 and IIS worker process / WAS events, ANCM informational events, stdout lines
+ * of healthy ASP.NET Core apps, ANCM debug-log lines of healthy starts) and one
  * record in {@value #ANCM_EVERY} (0.5%) made from a catalog template with realistic values filled
  * in. Every catalog entry gets planted records in turn, and within an entry each of its templates
- * in turn, so a corpus of at least {@code 200 * entries} lines holds every entry.
+ * in turn, so a corpus of at least {@code 200 * entries} lines holds every entry. Also one record
+ * in {@value #FIXTURE_EVERY} (0.1%) is a record of a real incident fixture ({@link Fixtures}),
+ * taken in turn: error pages, event texts, stdout and debug log lines, positive and negative.
  *
  * <p>The same size and seed give the same records on every JVM ({@link SplittableRandom} is
  * specified bit for bit). A record is one element of {@link #lines()}; an event message keeps its
@@ -42,11 +46,13 @@ public final class Corpus {
   public static final long SEED = 0x5EED_A9C3_2026L;
   /** One ANCM record in this many lines. */
   public static final int ANCM_EVERY = 200;
+  /** One real fixture record in this many lines (the fixtures in turn). */
+  public static final int FIXTURE_EVERY = 1000;
 
   /** Where a record comes from. */
   public enum Kind {
     /** W3C extended log line of IIS. */
-    W3C_ACCESS(72),
+    W3C_ACCESS(62),
     /** Service Control Manager event. */
     SERVICE_CONTROL_MANAGER(8),
     /** Windows Update client event. */
@@ -57,6 +63,12 @@ public final class Corpus {
     ASPNET4(5),
     /** IIS-W3SVC-WP and WAS warnings, ANCM informational events. */
     IIS_WORKER_PROCESS(7),
+    /** A line of the stdout log of a healthy ASP.NET Core app (console logger). */
+    APP_STDOUT(7),
+    /** A line of the ANCM debug log of a healthy start (aspnetcorev2.dll tracing). */
+    DEBUG_LOG_NOISE(3),
+    /** A record of a real incident fixture of the catalog's tests ({@link Fixtures}). */
+    FIXTURE(0),
     /** An ANCM failure record made from a catalog template. */
     ANCM(0);
 
@@ -100,10 +112,34 @@ public final class Corpus {
    * @return the corpus
    */
   public static Corpus generate(int size, Catalog catalog) {
+    return generate(size, catalog, Fixtures.load());
+  }
+
+  /**
+   * Generates a corpus with given fixture records.
+   *
+   * @param size the number of records, at least 1
+   * @param catalog the catalog whose templates are planted
+   * @param fixtures the real records to mix in, in turn; may be empty
+   * @return the corpus
+   */
+  public static Corpus generate(int size, Catalog catalog, List<Fixtures.Record> fixtures) {
     if (size < 1) {
       throw new IllegalArgumentException("size must be at least 1 but was " + size);
     }
-    return new Generator(catalog).run(size);
+    return new Generator(catalog, fixtures).run(size);
+  }
+
+  /**
+   * Prints the size and mix of the default corpus (or of the size given as the first argument),
+   * for RESULTS.md.
+   *
+   * @param args optionally the number of records
+   */
+  public static void main(String[] args) {
+    int size = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    System.out.println(generate(size, BundledCatalog.load())
+        .describe());
   }
 
   /**
@@ -233,7 +269,11 @@ public final class Corpus {
     private long millis = LocalDateTime.of(2024, 3, 14, 0, 0).toEpochSecond(ZoneOffset.UTC) * 1000;
     private int plantedCount;
 
-    Generator(Catalog catalog) {
+    private final List<Fixtures.Record> fixtures;
+    private int fixtureCount;
+
+    Generator(Catalog catalog, List<Fixtures.Record> fixtures) {
+      this.fixtures = List.copyOf(fixtures);
       this.entries = catalog.entries();
       this.entriesOf = TemplateSyntax.entriesByTemplate(catalog);
       for (CatalogEntry entry : entries) {
@@ -284,6 +324,9 @@ public final class Corpus {
           plantedCount++;
           lines[i] = ancm(template);
           planted.add(new Planted(i, template, entriesOf.get(template)));
+        } else if (i % FIXTURE_EVERY == FIXTURE_EVERY / 2 && !fixtures.isEmpty()) {
+          kind = Kind.FIXTURE;
+          lines[i] = fixtures.get(fixtureCount++ % fixtures.size()).text();
         } else {
           int pick = random.nextInt(total);
           kind = Kind.W3C_ACCESS;
@@ -313,6 +356,10 @@ public final class Corpus {
           return dotnetRuntime();
         case ASPNET4:
           return aspnet4();
+        case APP_STDOUT:
+          return appStdout();
+        case DEBUG_LOG_NOISE:
+          return debugLogNoise();
         default:
           return iisWorkerProcess();
       }
@@ -493,6 +540,94 @@ public final class Corpus {
               "Application '" + appId() + "' started process '" + pid()
                   + "' successfully and process '" + pid() + "' is listening on port '"
                   + random.nextInt(1024, 65536) + "'.");
+      }
+    }
+
+    private String appStdout() {
+      String site = pick(SITES);
+      int k = random.nextInt(20);
+      switch (k) {
+        case 0:
+          return "info: Microsoft.Hosting.Lifetime[14]";
+        case 1:
+          return "      Now listening on: http://127.0.0.1:" + random.nextInt(10000, 60000);
+        case 2:
+          return "      Application started. Press Ctrl+C to shut down.";
+        case 3:
+          return "      Hosting environment: Production";
+        case 4:
+          return "      Content root path: C:\\inetpub\\wwwroot\\" + site;
+        case 5:
+          return "warn: Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager[35]";
+        case 6:
+          return "      No XML encryptor configured. Key {" + uuid().toLowerCase(Locale.ROOT)
+              + "} may be persisted to storage in unencrypted form.";
+        case 7:
+        case 8:
+          return "info: Microsoft.AspNetCore.Hosting.Diagnostics[1]";
+        case 9:
+        case 10:
+          return "      Request starting HTTP/1.1 GET https://" + site + ".contoso.com/api/orders/"
+              + random.nextInt(1, 99999) + " - - -";
+        case 11:
+        case 12:
+          return "      Request finished HTTP/1.1 GET https://" + site + ".contoso.com/api/orders/"
+              + random.nextInt(1, 99999) + " - 200 - application/json;+charset=utf-8 "
+              + random.nextInt(1, 900) + "." + random.nextInt(1000, 9999) + "ms";
+        case 13:
+          return "info: Microsoft.EntityFrameworkCore.Database.Command[20101]";
+        case 14:
+        case 15:
+          return "      Executed DbCommand (" + random.nextInt(1, 80) + "ms) [Parameters=[@__p_0='?'"
+              + " (DbType = Int32)], CommandType='Text', CommandTimeout='30']";
+        case 16:
+          return "      SELECT TOP(1) [o].[Id], [o].[CustomerId], [o].[Total] FROM [Orders] AS [o]"
+              + " WHERE [o].[Id] = @__p_0";
+        case 17:
+          return "info: " + pick(APP_NAMES) + ".Controllers.OrdersController[0]";
+        case 18:
+          return "      Order " + random.nextInt(1, 99999) + " shipped to customer "
+              + random.nextInt(1, 9999);
+        default:
+          return "dbug: Microsoft.AspNetCore.Routing.EndpointMiddleware[1]";
+      }
+    }
+
+    private String debugLogNoise() {
+      StringBuilder sb = new StringBuilder("[");
+      iso(sb, now());
+      sb.append(", PID: ").append(pid()).append("] ");
+      String site = "C:\\inetpub\\wwwroot\\" + pick(SITES) + "\\";
+      switch (random.nextInt(8)) {
+        case 0:
+          return sb.append("[aspnetcorev2.dll] Initializing logs for 'C:\\Program Files\\IIS\\Asp.Net"
+              + " Core Module\\V2\\aspnetcorev2.dll'. Process Id: ").append(pid())
+              .append(".. File Version: 18.0.24141.0. Description: IIS ASP.NET Core Module V2.")
+              .toString();
+        case 1:
+          return sb.append("[aspnetcorev2.dll] Resolving hostfxr parameters for application:"
+              + " 'dotnet' arguments: '.\\").append(pick(APP_NAMES)).append(".dll' path: '")
+              .append(site).append("'").toString();
+        case 2:
+          return sb.append("[aspnetcorev2.dll] Known dotnet.exe location: 'C:\\Program"
+              + " Files\\dotnet\\dotnet.exe'").toString();
+        case 3:
+          return sb.append("[aspnetcorev2.dll] Parsed hostfxr options: dotnet location: 'C:\\Program"
+              + " Files\\dotnet\\dotnet.exe' hostfxr path: 'C:\\Program Files\\dotnet\\host\\fxr\\")
+              .append(pick(VERSIONS)).append("\\hostfxr.dll' arguments:").toString();
+        case 4:
+          return sb.append("[aspnetcorev2.dll] Loading request handler:  '").append(site)
+              .append("aspnetcorev2_inprocess.dll'").toString();
+        case 5:
+          return sb.append("[aspnetcorev2_inprocess.dll] Starting app_offline monitoring in"
+              + " application '").append(site).append("'").toString();
+        case 6:
+          return sb.append("[aspnetcorev2_inprocess.dll] Event Log: 'Application '")
+              .append(appId()).append("' started the coreclr in-process successfully.'"
+                  + " \r\nEnd Event Log Message.").toString();
+        default:
+          return sb.append("[aspnetcorev2_inprocess.dll] Managed application main returned"
+              + " success, waiting for requests").toString();
       }
     }
 

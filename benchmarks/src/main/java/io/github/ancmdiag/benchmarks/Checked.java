@@ -1,0 +1,43 @@
+package io.github.ancmdiag.benchmarks;
+
+import io.github.ancmdiag.Diagnoser;
+import io.github.ancmdiag.rules.Catalog;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Makes the engine a benchmark times, after the {@link Agreement} check on the very lines it will
+ * be timed on: a matching engine is compared with ours, and ours with {@link
+ * EngineType#reference()}. Throws, so JMH reports the benchmark as failed and times nothing, if
+ * they disagree.
+ */
+public final class Checked {
+  private Checked() {}
+
+  /**
+   * Makes an engine and checks it.
+   *
+   * @param type the engine
+   * @param catalog the catalog to build it from
+   * @param lines the lines it will be timed on
+   * @param planted which of them were made from a template
+   * @return the engine, checked
+   * @throws IllegalStateException if it disagrees with ours
+   */
+  public static Engine engine(EngineType type, Catalog catalog, String[] lines,
+      List<Corpus.Planted> planted) {
+    Engine impl = type.create(catalog);
+    if (!type.matches()) {
+      return impl;
+    }
+    Diagnoser ours = impl instanceof AncmDiagEngine ? ((AncmDiagEngine) impl).diagnoser()
+        : ((AncmDiagEngine) EngineType.ANCM_DIAG.create(catalog)).diagnoser();
+    EngineType otherType = type == EngineType.ANCM_DIAG ? EngineType.reference() : type;
+    Engine other = type == EngineType.ANCM_DIAG ? otherType.create(catalog) : impl;
+    long start = System.nanoTime();
+    String summary = Agreement.check(lines, planted, catalog, ours, otherType.name(), other);
+    System.out.printf(Locale.ROOT, "%s [catalog %s, %d entries; %.1f s]%n", summary,
+        catalog.version(), catalog.entries().size(), (System.nanoTime() - start) / 1e9);
+    return impl;
+  }
+}
