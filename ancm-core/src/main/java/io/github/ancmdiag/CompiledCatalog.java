@@ -112,7 +112,8 @@ final class CompiledCatalog {
 
   private static List<String> statusKeywords() {
     List<String> k = new ArrayList<>();
-    for (char d = '0'; d <= '9'; d++) {
+    // HttpStatus counts 100..599 only: the number after an introducer starts with 1 to 5.
+    for (char d = '1'; d <= '5'; d++) {
       k.add("error" + d);
       k.add("http" + d);
     }
