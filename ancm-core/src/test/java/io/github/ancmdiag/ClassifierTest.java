@@ -56,6 +56,8 @@ class ClassifierTest {
         + "and process '3044' is listening on port '20767'.",
     "2024-03-14 00:03:31 10.0.0.5 GET /api/v2/catalog/items/43680 - 443 - 222.112.239.127 "
         + "Go-http-client/1.1 - 503 0 0 1045",
+    "2024-03-14 00:00:07 10.0.0.4 GET /api/v2/catalog/items/24997 - 443 - 139.70.80.151 "
+        + "okhttp/4.12.0 - 404 0 2 251",
   };
 
   /** Pieces a random text is made of: messages, near-misses, statuses, noise. */
@@ -155,7 +157,8 @@ class ClassifierTest {
     CompiledMatcher matcher = new CompiledCatalog(CATALOG).matcher;
     Random r = new Random(503);
     String[] before = {"HTTP Error", "http", "HTTP/1.1", "Error", "error:", "HTTPS", "x", "",
-        "\"", "(", "ERROR\u001F", "Http\u2003Error"};
+        "\"", "(", "ERROR\u001F", "Http\u2003Error",
+        "okhttp/4.12.0", "okhttp", "TheError", "a.http", "HTTP/2", "e r r o r"};
     String[] after = {"", " Internal  Server\r\nError", " - Forbidden", " \u2013 Not Found",
         " Bad Gateway", " bad request", " Service Unavailable", ".30", " ms", "x", "/"};
     String[] gaps = {" ", "  ", "\r\n", "\u00a0", "\u001C", "", "\t", "\u2009"};

@@ -71,6 +71,8 @@ public final class CompiledMatcher {
   private final int specialClass;
   /** Per template: the fewest anchor characters a text must hold for any hit, full or cut. */
   private final int[] needChars;
+  /** The keywords, folded. */
+  private final char[][] keywordText;
 
   /**
    * Compiles templates.
@@ -122,9 +124,12 @@ public final class CompiledMatcher {
       keywordIds.add(patternIds.computeIfAbsent(k, x -> patternIds.size()));
     }
     int patterns = patternIds.size();
-    boolean[] keyword = new boolean[patterns];
-    for (int id : keywordIds) {
-      keyword[id] = true;
+    int[] keyword = new int[patterns];
+    Arrays.fill(keyword, -1);
+    this.keywordText = new char[keywordIds.size()][];
+    for (int k = 0; k < keywordIds.size(); k++) {
+      keyword[keywordIds.get(k)] = k;
+      keywordText[k] = keywords.get(k).toCharArray();
     }
     this.anchorLength = new int[anchorCount];
     this.refTemplate = new int[patterns][];
@@ -196,7 +201,7 @@ public final class CompiledMatcher {
         }
       }
     }
-    // Outputs: anchors in the order found, then keywords as KEYWORD_OUTPUT once.
+    // Outputs: anchors by id, keywords as ~index.
     this.outputs = new int[states][];
     for (int s = 0; s < states; s++) {
       List<Integer> o = out.get(s);
@@ -204,15 +209,13 @@ public final class CompiledMatcher {
         continue;
       }
       List<Integer> anchorsHere = new ArrayList<>();
-      boolean kw = false;
       for (int id : o) {
         if (id < anchorCount) {
           anchorsHere.add(id);
         }
-        kw |= keyword[id];
-      }
-      if (kw) {
-        anchorsHere.add(KEYWORD_OUTPUT);
+        if (keyword[id] >= 0) {
+          anchorsHere.add(~keyword[id]);
+        }
       }
       outputs[s] = anchorsHere.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -241,8 +244,6 @@ public final class CompiledMatcher {
     }
   }
 
-  /** Marks a keyword in {@code outputs}. */
-  private static final int KEYWORD_OUTPUT = -1;
   /** Raw characters {@link #scan} looks at closely; see the constructor. */
   private static final String SPECIAL = "&\u2026\u001C\u001D\u001E\u001F";
 
@@ -361,8 +362,10 @@ public final class CompiledMatcher {
           s = ~t;
         }
         for (int id : outputs[s / stride]) {
-          if (id == KEYWORD_OUTPUT) {
-            result |= KEYWORD;
+          if (id < 0) {
+            if (startsWord(text, i - 1, keywordText[~id])) {
+              result |= KEYWORD;
+            }
             continue;
           }
           if (work == null) {
@@ -379,6 +382,31 @@ public final class CompiledMatcher {
         work.reset(this);
       }
     }
+  }
+
+  /**
+   * Tells whether the keyword that ends at raw index {@code last} starts a word: nothing before it
+   * but the start of the text or a character that is not a letter, digit, '/' or '.'. This is how
+   * {@code HttpStatus} delimits an introducer, and a reason phrase follows white space or a dash,
+   * so {@code okhttp/4.1 200} is not a keyword. Folded-away characters (white space) are skipped,
+   * as folding skipped them; when the raw text does not spell the keyword, the answer is yes.
+   */
+  private static boolean startsWord(CharSequence text, int last, char[] keyword) {
+    int p = last;
+    for (int k = keyword.length - 1; k >= 0; k--) {
+      while (p >= 0 && TextNormalizer.fold(text.charAt(p)) == TextNormalizer.DROP) {
+        p--;
+      }
+      if (p < 0 || TextNormalizer.fold(text.charAt(p)) != keyword[k]) {
+        return true;
+      }
+      p--;
+    }
+    if (p < 0) {
+      return true;
+    }
+    char c = text.charAt(p);
+    return !(Character.isLetterOrDigit(c) || c == '/' || c == '.');
   }
 
   /**
@@ -530,7 +558,7 @@ public final class CompiledMatcher {
         int[] o = outputs[state];
         if (o != null) {
           for (int id : o) {
-            if (id != KEYWORD_OUTPUT) {
+            if (id >= 0) {
               onAnchor(id, i + 1 - anchorLength[id], i + 1);
             }
           }
