@@ -29,8 +29,17 @@ import java.util.Optional;
  * ties going to the latest, whose gap is shortest), so the work per occurrence is constant. A chain
  * through all anchors, whose leading and trailing parts also check, is a full match; a chain
  * through a long enough part of the template that stops where the text or its line stops is a
- * truncated match, reported with its completeness. A text with no anchor is rejected after the one
- * pass, allocating nothing.
+ * truncated match, reported with its completeness.
+ *
+ * <p>Before any of that, {@link #scan} runs the same automaton over the raw text: one lookup in a
+ * table that folds and classifies each character at once (white space is a class that keeps the
+ * state), one in the transition table, whose entries are negative only where the automaton
+ * reaches a pattern or meets a character that needs a look (an entity's {@code &}, the ellipsis).
+ * Each anchor found adds its length to its templates' tally; the text is normalized and matched
+ * only when some template has anchors enough for a full or a truncated match. So most texts,
+ * including those sharing a few words with a template, are rejected after that one pass, without
+ * a copy and, given a {@link Scratch}, without allocating. The same pass reports keywords, such as
+ * the words that make a number an HTTP status.
  */
 public final class CompiledMatcher {
   static final int MISMATCH = -1;

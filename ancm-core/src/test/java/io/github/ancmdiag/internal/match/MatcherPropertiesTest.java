@@ -227,8 +227,11 @@ class MatcherPropertiesTest {
       int without = matcher.scan(text, null);
       List<CompiledMatcher.Hit> all = matcher.matchAll(text);
 
-      // then
+      // then: the same answer with and without working state, and for a string as for any
+      // other character sequence (each has its own loop)
       assertThat(withScratch).as("case %d: %s", n, text).isEqualTo(without);
+      assertThat(matcher.scan(new StringBuilder(text), scratch)).as("case %d: %s", n, text)
+          .isEqualTo(without);
       if (!all.isEmpty()) {
         found++;
         assertThat(withScratch & CompiledMatcher.MAY_MATCH).as("case %d: %s", n, text)
