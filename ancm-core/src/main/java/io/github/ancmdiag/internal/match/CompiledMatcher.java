@@ -77,6 +77,8 @@ public final class CompiledMatcher {
   private final char[] rawClass;
   private final int stride;
   private final int[] trans;
+  /** {@code outputs} in the numbering of {@code trans}. */
+  private final int[][] rawOutputs;
   private final int specialClass;
   /** Per template: the fewest anchor characters a text must hold for any hit, full or cut. */
   private final int[] needChars;
@@ -242,14 +244,33 @@ public final class CompiledMatcher {
     for (char c : SPECIAL.toCharArray()) {
       rawClass[c] = (char) specialClass;
     }
+    // States in breadth-first order, so the shallow ones a text is in most of the time share
+    // cache lines.
+    int[] order = new int[states];
+    int tail = 1;
+    for (int head = 0; head < tail; head++) {
+      for (int c = 1; c < classes; c++) {
+        int child = go.get(order[head])[c];
+        if (child != 0) {
+          order[tail++] = child;
+        }
+      }
+    }
+    int[] rawId = new int[states];
+    for (int i = 0; i < states; i++) {
+      rawId[order[i]] = i;
+    }
+    this.rawOutputs = new int[states][];
     this.trans = new int[states * stride];
     for (int s = 0; s < states; s++) {
+      int row = rawId[s] * stride;
+      rawOutputs[rawId[s]] = outputs[s];
       for (int c = 0; c < classes; c++) {
         int nxt = delta[s * classes + c];
-        trans[s * stride + c] = outputs[nxt] == null ? nxt * stride : ~(nxt * stride);
+        trans[row + c] = outputs[nxt] == null ? rawId[nxt] * stride : ~(rawId[nxt] * stride);
       }
-      trans[s * stride + dropClass] = s * stride;
-      trans[s * stride + specialClass] = ~(s * stride);
+      trans[row + dropClass] = row;
+      trans[row + specialClass] = ~row;
     }
   }
 
@@ -370,7 +391,7 @@ public final class CompiledMatcher {
           }
           s = ~t;
         }
-        for (int id : outputs[s / stride]) {
+        for (int id : rawOutputs[s / stride]) {
           if (id < 0) {
             if (startsWord(text, i - 1, keywordText[~id])) {
               result |= KEYWORD;
