@@ -45,6 +45,9 @@ public record Classification(
    * @return the entry ids in order of first match
    */
   public @NotNull @Unmodifiable Set<String> entryIds() {
+    if (matches.isEmpty()) {
+      return Set.of();
+    }
     Set<String> ids = new LinkedHashSet<>();
     for (SignatureMatch m : matches) {
       ids.add(m.entryId());

@@ -51,6 +51,14 @@ final class CompiledCatalog {
     }
   }
 
+  /**
+   * Folded words one of which a text must hold for {@link HttpStatus#findAll} in strict mode to
+   * find anything: an introducer right before the number ({@code Error 5}, {@code HTTP 5},
+   * {@code HTTP/1.1 5}; white space is folded away) or a reason phrase after it. The matcher
+   * reports them in the same pass as the anchors, so records without them skip the status scan.
+   */
+  static final List<String> STATUS_KEYWORDS = statusKeywords();
+
   final Catalog catalog;
   final CompiledMatcher matcher;
   final List<Template> templates;
@@ -98,8 +106,21 @@ final class CompiledCatalog {
     this.templates = List.copyOf(tpls);
     this.templateRefs = trefs;
     this.statusRefs = List.copyOf(srefs);
-    this.matcher = new CompiledMatcher(templates);
+    this.matcher = new CompiledMatcher(templates, STATUS_KEYWORDS);
     computeWeights(templateIndex);
+  }
+
+  private static List<String> statusKeywords() {
+    List<String> k = new ArrayList<>();
+    // HttpStatus counts 100..599 only: the number after an introducer starts with 1 to 5.
+    for (char d = '1'; d <= '5'; d++) {
+      k.add("error" + d);
+      k.add("http" + d);
+    }
+    k.add("http/");
+    k.addAll(List.of("internalservererror", "forbidden", "serviceunavailable", "badgateway",
+        "notfound", "badrequest"));
+    return List.copyOf(k);
   }
 
   /**

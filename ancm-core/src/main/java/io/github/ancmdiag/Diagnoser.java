@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jetbrains.annotations.CheckReturnValue;
 import org.jetbrains.annotations.Contract;
 import org.jetbrains.annotations.NotNull;
@@ -135,7 +137,8 @@ public final class Diagnoser {
 
   /**
    * Finds every catalog signature in one record. Cheap for unrelated records: one pass over the
-   * text, nothing allocated past the result.
+   * text, nothing allocated past the result. To classify many records, {@link #classifyAll} or a
+   * {@link #classifier()} reuses its working state and allocates nothing for unrelated records.
    *
    * @param record the record
    * @return the signatures found; empty for an unrelated record
@@ -144,9 +147,112 @@ public final class Diagnoser {
   @CheckReturnValue
   public @NotNull Classification classify(@NotNull LogRecord record) {
     Objects.requireNonNull(record, "record");
-    List<SignatureMatch> matches = new ArrayList<>(0);
-    collect(record, statuses(record), matches, null);
-    return new Classification(record, matches);
+    return new Classification(record, find(record, null));
+  }
+
+  /**
+   * Classifies records one after the other and passes on those that match any signature, reusing
+   * one {@link Classifier}: nothing is allocated for a record that matches nothing. Each
+   * classification passed on equals {@link #classify(LogRecord)} of its record; records that match
+   * nothing are not passed on. A {@link io.github.ancmdiag.input.LogReader} is an {@code
+   * Iterable} of records, so this classifies a whole log: {@code diagnoser.classifyAll(reader,
+   * alerts::add)}.
+   *
+   * @param records the records, read once in order
+   * @param sink receives the classification of each record that matches, in order
+   * @return the number of records classified, matching or not
+   * @throws NullPointerException if an argument or a record is null
+   */
+  public long classifyAll(@NotNull Iterable<? extends LogRecord> records,
+      @NotNull Consumer<? super Classification> sink) {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(sink, "sink");
+    Classifier classifier = classifier();
+    long count = 0;
+    for (LogRecord r : records) {
+      classifier.match(r).ifPresent(sink);
+      count++;
+    }
+    return count;
+  }
+
+  /**
+   * Returns a new classifier: this diagnoser's matching with working state of its own, for a
+   * caller that classifies many records on one thread.
+   *
+   * @return a new classifier; not thread-safe, use one per thread
+   */
+  @Contract(pure = true)
+  @CheckReturnValue
+  public @NotNull Classifier classifier() {
+    return new Classifier(this);
+  }
+
+  /**
+   * Classifies records one at a time with reusable working state, allocating nothing for a record
+   * that matches no signature: for monitoring that pushes millions of records through, most of
+   * them unrelated. Made by {@link Diagnoser#classifier()}.
+   *
+   * <p>Not thread-safe: the working state is reused from call to call, so use one classifier per
+   * thread (they are cheap; the compiled catalog is shared).
+   */
+  public static final class Classifier {
+    private final Diagnoser diagnoser;
+    private final CompiledMatcher.Scratch scratch;
+
+    private Classifier(Diagnoser diagnoser) {
+      this.diagnoser = diagnoser;
+      this.scratch = diagnoser.compiled.matcher.newScratch();
+    }
+
+    /**
+     * Classifies one record.
+     *
+     * @param record the record
+     * @return the record's classification, equal to {@link Diagnoser#classify(LogRecord)}'s, when
+     *     it matches any signature; empty, allocating nothing, when it matches none
+     * @throws NullPointerException if {@code record} is null
+     */
+    @CheckReturnValue
+    public @NotNull Optional<Classification> match(@NotNull LogRecord record) {
+      Objects.requireNonNull(record, "record");
+      List<SignatureMatch> found = diagnoser.find(record, scratch);
+      return found.isEmpty() ? Optional.empty() : Optional.of(new Classification(record, found));
+    }
+  }
+
+  /**
+   * Finds the signatures of one record for {@link #classify}: one pass of the compiled matcher
+   * over the raw text; the status scan only when the record may hold a status that counts.
+   */
+  private List<SignatureMatch> find(LogRecord record, CompiledMatcher.@Nullable Scratch scratch) {
+    String text = record.text();
+    int scan = compiled.matcher.scan(text, scratch);
+    if ((scan & CompiledMatcher.MAY_MATCH) != 0) {
+      List<SignatureMatch> matches = new ArrayList<>(2);
+      collect(record, statuses(record), compiled.matcher.matchAll(text), matches, null);
+      return matches;
+    }
+    if (!mayCountStatus(record, scan)) {
+      return List.of();
+    }
+    List<HttpStatus> statuses = statuses(record);
+    if (statuses.isEmpty()) {
+      return List.of();
+    }
+    List<SignatureMatch> matches = new ArrayList<>(2);
+    collect(record, statuses, List.of(), matches, null);
+    return matches;
+  }
+
+  /**
+   * Tells whether {@link #statuses} may find a status that a status signature matches: the
+   * catalog has status signatures, and the record is from a browser (every 4xx/5xx number counts)
+   * or holds a word that makes a number a status ({@link CompiledCatalog#STATUS_KEYWORDS}).
+   */
+  private boolean mayCountStatus(LogRecord record, int scan) {
+    return !compiled.statusRefs.isEmpty()
+        && ((scan & CompiledMatcher.KEYWORD) != 0 || record.channel() == Channel.BROWSER);
   }
 
   /**
@@ -155,8 +261,13 @@ public final class Diagnoser {
    */
   private void collect(LogRecord record, List<HttpStatus> statuses, List<SignatureMatch> matches,
       @Nullable List<CompiledCatalog.SigRef> refs) {
-    String text = record.text();
-    for (CompiledMatcher.Hit hit : compiled.matcher.match(text)) {
+    collect(record, statuses, compiled.matcher.match(record.text()), matches, refs);
+  }
+
+  private void collect(LogRecord record, List<HttpStatus> statuses,
+      List<CompiledMatcher.Hit> hits, List<SignatureMatch> matches,
+      @Nullable List<CompiledCatalog.SigRef> refs) {
+    for (CompiledMatcher.Hit hit : hits) {
       Template tpl = compiled.templates.get(hit.template());
       List<Parameter> params = new ArrayList<>();
       for (int c = 0; c < tpl.captures().size(); c++) {

@@ -29,8 +29,17 @@ import java.util.Optional;
  * ties going to the latest, whose gap is shortest), so the work per occurrence is constant. A chain
  * through all anchors, whose leading and trailing parts also check, is a full match; a chain
  * through a long enough part of the template that stops where the text or its line stops is a
- * truncated match, reported with its completeness. A text with no anchor is rejected after the one
- * pass, allocating nothing.
+ * truncated match, reported with its completeness.
+ *
+ * <p>Before any of that, {@link #scan} runs the same automaton over the raw text: one lookup in a
+ * table that folds and classifies each character at once (white space is a class that keeps the
+ * state), one in the transition table, whose entries are negative only where the automaton
+ * reaches a pattern or meets a character that needs a look (an entity's {@code &}, the ellipsis).
+ * Each anchor found adds its length to its templates' tally; the text is normalized and matched
+ * only when some template has anchors enough for a full or a truncated match. So most texts,
+ * including those sharing a few words with a template, are rejected after that one pass, without
+ * a copy and, given a {@link Scratch}, without allocating. The same pass reports keywords, such as
+ * the words that make a number an HTTP status.
  */
 public final class CompiledMatcher {
   static final int MISMATCH = -1;
@@ -44,18 +53,37 @@ public final class CompiledMatcher {
   /** Fewest folded anchor characters a truncated match must cover. */
   static final int MIN_PARTIAL_CHARS = 14;
 
+  /** {@link #scan} result: no template can match and no keyword occurs. */
+  public static final int NONE = 0;
+  /** {@link #scan} result bit: one of the keywords occurs in the folded text. */
+  public static final int KEYWORD = 1;
+  /** {@link #scan} result bit: a template may match; {@link #match} tells. */
+  public static final int MAY_MATCH = 2;
+
   private final Template[] templates;
   private final int[] slotBase;
   private final int slotCount;
-  // Aho-Corasick automaton.
+  // Aho-Corasick automaton over the folded text.
   private final char[] classOf;
   private final int classes;
   private final int[] delta;
   private final int[][] outputs;
   private final int[] anchorLength;
+  private final int anchorCount;
   // For each anchor: the (template, anchor index) pairs it stands for, highest index first.
   private final int[][] refTemplate;
   private final int[][] refIndex;
+  // The same automaton over raw characters, see scan().
+  private final char[] rawClass;
+  private final int stride;
+  private final int[] trans;
+  /** {@code outputs} in the numbering of {@code trans}. */
+  private final int[][] rawOutputs;
+  private final int specialClass;
+  /** Per template: the fewest anchor characters a text must hold for any hit, full or cut. */
+  private final int[] needChars;
+  /** The keywords, folded. */
+  private final char[][] keywordText;
 
   /**
    * Compiles templates.
@@ -63,8 +91,19 @@ public final class CompiledMatcher {
    * @param templates the templates; a hit names a template by its index in this list
    */
   public CompiledMatcher(List<Template> templates) {
+    this(templates, List.of());
+  }
+
+  /**
+   * Compiles templates and keywords.
+   *
+   * @param templates the templates; a hit names a template by its index in this list
+   * @param keywords folded literals whose presence {@link #scan} reports as {@link #KEYWORD}
+   */
+  public CompiledMatcher(List<Template> templates, List<String> keywords) {
     this.templates = templates.toArray(new Template[0]);
     this.slotBase = new int[this.templates.length];
+    this.needChars = new int[this.templates.length];
     int slots = 0;
     Map<String, Integer> anchorIds = new LinkedHashMap<>();
     Map<Integer, List<int[]>> refs = new HashMap<>();
@@ -77,24 +116,49 @@ public final class CompiledMatcher {
         int id = anchorIds.computeIfAbsent(a, x -> anchorIds.size());
         refs.computeIfAbsent(id, x -> new ArrayList<>()).add(new int[] {t, k});
       }
+      // A full hit needs every anchor; a cut one a chain of anchors covering MIN_PARTIAL_CHARS
+      // and half of the template (see addTruncated). Rounded down: a necessary condition.
+      double denom = tpl.anchorChars() + 6.0 * tpl.constraintCount();
+      int partial = Math.max(MIN_PARTIAL_CHARS,
+          (int) Math.floor(Math.min(MIN_PREFIX_COVERAGE, MIN_SUFFIX_COVERAGE) * denom));
+      needChars[t] = Math.min(tpl.anchorChars(), partial);
     }
     this.slotCount = slots;
-    int anchors = anchorIds.size();
-    this.anchorLength = new int[anchors];
-    this.refTemplate = new int[anchors][];
-    this.refIndex = new int[anchors][];
-    List<String> anchorTexts = new ArrayList<>(anchorIds.keySet());
-    for (int id = 0; id < anchors; id++) {
-      anchorLength[id] = anchorTexts.get(id).length();
-      List<int[]> r = refs.get(id);
+    this.anchorCount = anchorIds.size();
+    // Keywords are further patterns of the automaton that stand for no template.
+    Map<String, Integer> patternIds = new LinkedHashMap<>(anchorIds);
+    List<Integer> keywordIds = new ArrayList<>();
+    for (String k : keywords) {
+      if (k.isEmpty()) {
+        throw new IllegalArgumentException("a keyword is empty");
+      }
+      keywordIds.add(patternIds.computeIfAbsent(k, x -> patternIds.size()));
+    }
+    int patterns = patternIds.size();
+    int[] keyword = new int[patterns];
+    Arrays.fill(keyword, -1);
+    this.keywordText = new char[keywordIds.size()][];
+    for (int k = 0; k < keywordIds.size(); k++) {
+      keyword[keywordIds.get(k)] = k;
+      keywordText[k] = keywords.get(k).toCharArray();
+    }
+    this.anchorLength = new int[anchorCount];
+    this.refTemplate = new int[patterns][];
+    this.refIndex = new int[patterns][];
+    List<String> patternTexts = new ArrayList<>(patternIds.keySet());
+    for (int id = 0; id < patterns; id++) {
+      if (id < anchorCount) {
+        anchorLength[id] = patternTexts.get(id).length();
+      }
+      List<int[]> r = refs.getOrDefault(id, new ArrayList<>());
       r.sort((x, y) -> Integer.compare(y[1], x[1]));
       refTemplate[id] = r.stream().mapToInt(x -> x[0]).toArray();
       refIndex[id] = r.stream().mapToInt(x -> x[1]).toArray();
     }
-    // Alphabet: one class per distinct anchor character, class 0 for every other character.
+    // Alphabet: one class per distinct pattern character, class 0 for every other character.
     this.classOf = new char[65536];
     int cls = 1;
-    for (String a : anchorTexts) {
+    for (String a : patternTexts) {
       for (int i = 0; i < a.length(); i++) {
         char c = a.charAt(i);
         if (classOf[c] == 0) {
@@ -108,8 +172,8 @@ public final class CompiledMatcher {
     List<List<Integer>> out = new ArrayList<>();
     go.add(new int[classes]);
     out.add(new ArrayList<>());
-    for (int id = 0; id < anchors; id++) {
-      String a = anchorTexts.get(id);
+    for (int id = 0; id < patterns; id++) {
+      String a = patternTexts.get(id);
       int s = 0;
       for (int i = 0; i < a.length(); i++) {
         int c = classOf[a.charAt(i)];
@@ -148,12 +212,70 @@ public final class CompiledMatcher {
         }
       }
     }
+    // Outputs: anchors by id, keywords as ~index.
     this.outputs = new int[states][];
     for (int s = 0; s < states; s++) {
       List<Integer> o = out.get(s);
-      outputs[s] = o.isEmpty() ? null : o.stream().mapToInt(Integer::intValue).toArray();
+      if (o.isEmpty()) {
+        continue;
+      }
+      List<Integer> anchorsHere = new ArrayList<>();
+      for (int id : o) {
+        if (id < anchorCount) {
+          anchorsHere.add(id);
+        }
+        if (keyword[id] >= 0) {
+          anchorsHere.add(~keyword[id]);
+        }
+      }
+      outputs[s] = anchorsHere.stream().mapToInt(Integer::intValue).toArray();
+    }
+    // The raw automaton: the fold table and the alphabet in one lookup, a class for dropped
+    // characters that stays in its state, and a class for characters that need a look (an entity's
+    // '&', the ellipsis, the separators HttpStatus reads as white space but folding keeps).
+    this.stride = classes + 2;
+    int dropClass = classes;
+    this.specialClass = classes + 1;
+    this.rawClass = new char[65536];
+    for (int c = 0; c < 65536; c++) {
+      char f = TextNormalizer.fold((char) c);
+      rawClass[c] = f == TextNormalizer.DROP ? (char) dropClass : classOf[f];
+    }
+    for (char c : SPECIAL.toCharArray()) {
+      rawClass[c] = (char) specialClass;
+    }
+    // States in breadth-first order, so the shallow ones a text is in most of the time share
+    // cache lines.
+    int[] order = new int[states];
+    int tail = 1;
+    for (int head = 0; head < tail; head++) {
+      for (int c = 1; c < classes; c++) {
+        int child = go.get(order[head])[c];
+        if (child != 0) {
+          order[tail++] = child;
+        }
+      }
+    }
+    int[] rawId = new int[states];
+    for (int i = 0; i < states; i++) {
+      rawId[order[i]] = i;
+    }
+    this.rawOutputs = new int[states][];
+    this.trans = new int[states * stride];
+    for (int s = 0; s < states; s++) {
+      int row = rawId[s] * stride;
+      rawOutputs[rawId[s]] = outputs[s];
+      for (int c = 0; c < classes; c++) {
+        int nxt = delta[s * classes + c];
+        trans[row + c] = outputs[nxt] == null ? rawId[nxt] * stride : ~(rawId[nxt] * stride);
+      }
+      trans[row + dropClass] = row;
+      trans[row + specialClass] = ~row;
     }
   }
+
+  /** Raw characters {@link #scan} looks at closely; see the constructor. */
+  private static final String SPECIAL = "&\u2026\u001C\u001D\u001E\u001F";
 
   /**
    * Returns the number of automaton states, a measure of the compiled size.
@@ -165,30 +287,203 @@ public final class CompiledMatcher {
   }
 
   /**
+   * Returns new working state for {@link #scan}, to reuse across calls on one thread.
+   *
+   * @return working state sized for this matcher
+   */
+  public Scratch newScratch() {
+    return new Scratch(this);
+  }
+
+  /**
+   * The working state of {@link #scan}: which anchors of which templates a text holds. Not
+   * thread-safe; reused across calls, it makes scanning allocation-free.
+   */
+  public static final class Scratch {
+    private final CompiledMatcher owner;
+    private final boolean[] seen;
+    private final int[] chars;
+    private final int[] touched;
+    private int touchedCount;
+
+    private Scratch(CompiledMatcher m) {
+      this.owner = m;
+      this.seen = new boolean[m.slotCount];
+      this.chars = new int[m.templates.length];
+      this.touched = new int[m.templates.length];
+    }
+
+    /** Counts an anchor; returns true when some template it belongs to has enough anchors. */
+    private boolean add(CompiledMatcher m, int anchor) {
+      int[] ts = m.refTemplate[anchor];
+      int[] ks = m.refIndex[anchor];
+      boolean enough = false;
+      for (int r = 0; r < ts.length; r++) {
+        int t = ts[r];
+        int slot = m.slotBase[t] + ks[r];
+        if (seen[slot]) {
+          continue;
+        }
+        seen[slot] = true;
+        if (chars[t] == 0) {
+          touched[touchedCount++] = t;
+        }
+        chars[t] += m.anchorLength[anchor];
+        enough |= chars[t] >= m.needChars[t];
+      }
+      return enough;
+    }
+
+    private void reset(CompiledMatcher m) {
+      for (int i = 0; i < touchedCount; i++) {
+        int t = touched[i];
+        chars[t] = 0;
+        int base = m.slotBase[t];
+        Arrays.fill(seen, base, base + m.templates[t].anchorCount(), false);
+      }
+      touchedCount = 0;
+    }
+  }
+
+  /**
+   * Reads a raw text once, folding each character on the fly (one table lookup), and tells
+   * whether any template may match it and whether any keyword occurs in it. Allocates nothing
+   * when no anchor occurs, or when {@code scratch} is given.
+   *
+   * <p>A template may match only when the text holds enough of its anchors for a full or a
+   * truncated hit; {@link #NONE} is final. A text with an HTML entity or an ellipsis (which only
+   * the full normalizer folds) always gets {@link #MAY_MATCH} | {@link #KEYWORD}.
+   *
+   * @param text the raw text
+   * @param scratch working state from {@link #newScratch()} of this matcher, or null
+   * @return {@link #NONE}, or a combination of {@link #KEYWORD} and {@link #MAY_MATCH}
+   */
+  public int scan(CharSequence text, Scratch scratch) {
+    if (scratch != null && scratch.owner != this) {
+      throw new IllegalArgumentException("the scratch belongs to another matcher");
+    }
+    Scratch work = scratch;
+    int result = NONE;
+    int n = text.length();
+    String string = text instanceof String ? (String) text : null;
+    int i = 0;
+    int s = 0;
+    try {
+      while (i < n) {
+        long stop = string != null ? runString(string, i, s) : runChars(text, i, s);
+        if (stop < 0) {
+          return result;
+        }
+        i = (int) (stop >>> 32);
+        s = (int) stop;
+        char c = text.charAt(i++);
+        if (rawClass[c] == specialClass) {
+          if (c == '\u2026' || (c == '&' && TextNormalizer.isEntityAt(text, i - 1))) {
+            return MAY_MATCH | KEYWORD; // needs the full normalizer
+          }
+          if (c != '&') {
+            result |= KEYWORD; // white space to HttpStatus, not to folding: look closer
+          }
+          int t = trans[s + classOf[TextNormalizer.fold(c)]];
+          if (t >= 0) {
+            s = t;
+            continue;
+          }
+          s = ~t;
+        }
+        for (int id : rawOutputs[s / stride]) {
+          if (id < 0) {
+            if (startsWord(text, i - 1, keywordText[~id])) {
+              result |= KEYWORD;
+            }
+            continue;
+          }
+          if (work == null) {
+            work = new Scratch(this);
+          }
+          if (work.add(this, id)) {
+            return result | MAY_MATCH | KEYWORD;
+          }
+        }
+      }
+      return result;
+    } finally {
+      if (work != null) {
+        work.reset(this);
+      }
+    }
+  }
+
+  /**
+   * Tells whether the keyword that ends at raw index {@code last} starts a word: nothing before it
+   * but the start of the text or a character that is not a letter, digit, '/' or '.'. This is how
+   * {@code HttpStatus} delimits an introducer, and a reason phrase follows white space or a dash,
+   * so {@code okhttp/4.1 200} is not a keyword. Folded-away characters (white space) are skipped,
+   * as folding skipped them; when the raw text does not spell the keyword, the answer is yes.
+   */
+  private static boolean startsWord(CharSequence text, int last, char[] keyword) {
+    int p = last;
+    for (int k = keyword.length - 1; k >= 0; k--) {
+      while (p >= 0 && TextNormalizer.fold(text.charAt(p)) == TextNormalizer.DROP) {
+        p--;
+      }
+      if (p < 0 || TextNormalizer.fold(text.charAt(p)) != keyword[k]) {
+        return true;
+      }
+      p--;
+    }
+    if (p < 0) {
+      return true;
+    }
+    char c = text.charAt(p);
+    return !(Character.isLetterOrDigit(c) || c == '/' || c == '.');
+  }
+
+  /**
+   * The hot loop of {@link #scan}: runs the raw automaton over {@code text} from {@code from} in
+   * state {@code s} until a transition that needs a look (into a state with outputs, or on a
+   * special character). Returns that character's index in the high and the state (after the
+   * transition, or before it for a special character) in the low half, or -1 at the end.
+   */
+  private long runString(String text, int from, int s) {
+    final char[] cls = rawClass;
+    final int[] tr = trans;
+    int state = s;
+    for (int i = from; i < text.length(); i++) {
+      int t = tr[state + cls[text.charAt(i)]];
+      if (t < 0) {
+        return ((long) i << 32) | ~t;
+      }
+      state = t;
+    }
+    return -1;
+  }
+
+  /** {@link #runString} for any other character sequence. */
+  private long runChars(CharSequence text, int from, int s) {
+    final char[] cls = rawClass;
+    final int[] tr = trans;
+    int state = s;
+    int n = text.length();
+    for (int i = from; i < n; i++) {
+      int t = tr[state + cls[text.charAt(i)]];
+      if (t < 0) {
+        return ((long) i << 32) | ~t;
+      }
+      state = t;
+    }
+    return -1;
+  }
+
+  /**
    * Tells, in one pass and without allocating, whether a text may contain any template. A false
    * answer is final; a true answer needs {@link #match(CharSequence)}.
    *
    * @param text the raw text
-   * @return false when no anchor occurs in the text
+   * @return false when the text holds too few anchors of every template for a hit
    */
   public boolean mayMatch(CharSequence text) {
-    int s = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      char f = TextNormalizer.fold(c);
-      if (f == TextNormalizer.DROP) {
-        continue;
-      }
-      if (c == '\u2026' || (c == '&' && TextNormalizer.isEntityAt(text, i))) {
-        return true; // entities and ellipses need the full normalizer
-      }
-      s = delta[s * classes + classOf[f]];
-      if (outputs[s] != null) {
-        return true;
-      }
-    }
-    return false;
+    return (scan(text, null) & MAY_MATCH) != 0;
   }
 
   /**
@@ -201,6 +496,16 @@ public final class CompiledMatcher {
     if (!mayMatch(text)) {
       return List.of();
     }
+    return matchAll(text);
+  }
+
+  /**
+   * Finds every template in a text without the {@link #scan} first, for a caller that scanned.
+   *
+   * @param text the raw text
+   * @return the hits, in order of their end; empty when nothing matches
+   */
+  public List<Hit> matchAll(CharSequence text) {
     return new Run(TextNormalizer.normalize(text)).run();
   }
 
@@ -283,7 +588,9 @@ public final class CompiledMatcher {
         int[] o = outputs[state];
         if (o != null) {
           for (int id : o) {
-            onAnchor(id, i + 1 - anchorLength[id], i + 1);
+            if (id >= 0) {
+              onAnchor(id, i + 1 - anchorLength[id], i + 1);
+            }
           }
         }
       }

@@ -181,4 +181,70 @@ class MatcherPropertiesTest {
       }
     }
   }
+
+  @Test
+  void should_never_filter_out_a_text_the_full_matcher_finds_a_message_in() {
+    Random r = new Random(4L);
+    CompiledMatcher.Scratch scratch = matcher.newScratch();
+    int found = 0;
+    int rejected = 0;
+    for (int n = 0; n < 4_000; n++) {
+      // given: cut, mangled and mutated messages, pieces of several, and entities
+      int t = r.nextInt(TEMPLATES.size());
+      StringBuilder sb = new StringBuilder(mangle(fill(TEMPLATES.get(t), templates.get(t), r,
+          new HashMap<>()), r));
+      if (r.nextBoolean()) {
+        sb.setLength(r.nextInt(sb.length() + 1));
+      }
+      for (int k = r.nextInt(6); k > 0; k--) {
+        int at = r.nextInt(sb.length() + 1);
+        switch (r.nextInt(5)) {
+          case 0:
+            if (at < sb.length()) {
+              sb.deleteCharAt(at);
+            }
+            break;
+          case 1:
+            sb.insert(at, (char) r.nextInt(0x3000));
+            break;
+          case 2:
+            sb.insert(at, "&amp;\u2026&#39;&".substring(r.nextInt(12)));
+            break;
+          case 3:
+            int u = r.nextInt(TEMPLATES.size());
+            String other = fill(TEMPLATES.get(u), templates.get(u), r, new HashMap<>());
+            int from = r.nextInt(other.length());
+            sb.insert(at, other, from, from + r.nextInt(other.length() - from + 1));
+            break;
+          default:
+            sb.insert(at, "\u2003\u00ad\u200b".charAt(r.nextInt(3)));
+        }
+      }
+      String text = sb.toString();
+
+      // when
+      int withScratch = matcher.scan(text, scratch);
+      int without = matcher.scan(text, null);
+      List<CompiledMatcher.Hit> all = matcher.matchAll(text);
+
+      // then: the same answer with and without working state, and for a string as for any
+      // other character sequence (each has its own loop)
+      assertThat(withScratch).as("case %d: %s", n, text).isEqualTo(without);
+      assertThat(matcher.scan(new StringBuilder(text), scratch)).as("case %d: %s", n, text)
+          .isEqualTo(without);
+      if (!all.isEmpty()) {
+        found++;
+        assertThat(withScratch & CompiledMatcher.MAY_MATCH).as("case %d: %s", n, text)
+            .isEqualTo(CompiledMatcher.MAY_MATCH);
+      } else if ((withScratch & CompiledMatcher.MAY_MATCH) == 0) {
+        rejected++;
+      }
+      assertThat(matcher.match(text)).extracting(CompiledMatcher.Hit::template)
+          .as("case %d: %s", n, text)
+          .containsExactlyElementsOf(all.stream().map(CompiledMatcher.Hit::template).toList());
+    }
+    // Both sides of the filter were exercised.
+    assertThat(found).isGreaterThan(500);
+    assertThat(rejected).isGreaterThan(100);
+  }
 }
