@@ -248,11 +248,13 @@ public final class Diagnoser {
   /**
    * Tells whether {@link #statuses} may find a status that a status signature matches: the
    * catalog has status signatures, and the record is from a browser (every 4xx/5xx number counts)
-   * or holds a word that makes a number a status ({@link CompiledCatalog#STATUS_KEYWORDS}).
+   * or holds a word that makes a number a status ({@link CompiledCatalog#STATUS_KEYWORDS}), or
+   * its format typed its status (W3C, FREB).
    */
   private boolean mayCountStatus(LogRecord record, int scan) {
     return !compiled.statusRefs.isEmpty()
-        && ((scan & CompiledMatcher.KEYWORD) != 0 || record.channel() == Channel.BROWSER);
+        && ((scan & CompiledMatcher.KEYWORD) != 0 || record.channel() == Channel.BROWSER
+            || record.httpStatus().isPresent());
   }
 
   /**
