@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -137,9 +138,10 @@ final class ScanCommand implements Callable<Integer> {
     started = clock.getAsLong();
     lastProgress = started;
     boolean console = terminal.getAsBoolean();
+    Diagnoser.Classifier classifier = diagnoser.classifier(); // reused: one thread
     for (Path p : paths) {
       for (Path f : files(p)) {
-        scan(diagnoser, f, out, err, console);
+        scan(classifier, f, out, err, console);
       }
     }
     long elapsed = clock.getAsLong() - started;
@@ -182,7 +184,7 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private void scan(Diagnoser diagnoser, Path f, PrintWriter out, PrintWriter err,
+  private void scan(Diagnoser.Classifier classifier, Path f, PrintWriter out, PrintWriter err,
       boolean console) {
     String source = f.toString();
     long[] counts = sources.computeIfAbsent(source, k -> new long[3]);
@@ -205,9 +207,10 @@ final class ScanCommand implements Callable<Integer> {
         if (line.isEmpty()) {
           continue;
         }
-        Classification c = diagnoser.classify(LogRecord.builder(Channel.EVENT_LOG, line)
-            .source(source).line(in.lineNumber()).build());
-        if (!c.isEmpty()) {
+        Optional<Classification> found = classifier.match(LogRecord.builder(Channel.EVENT_LOG,
+            line).source(source).line(in.lineNumber()).build());
+        if (found.isPresent()) {
+          Classification c = found.get();
           matched++;
           counts[2]++;
           count(c);
