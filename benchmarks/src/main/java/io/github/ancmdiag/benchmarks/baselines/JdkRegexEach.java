@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *       and so on ({@link #charClass});
  *   <li>{@code {x:TYPE=value}} becomes an alternation of the spellings the engine accepts as equal
  *       (an HRESULT in hex, bare hex, unsigned and signed decimal; a hex or decimal number with
- *       leading zeros); {@code {x:TYPE~fragment}} a lazy group around the quoted fragment;
+ *       leading zeros), followed for these number types by a word boundary, since a number token
+ *       ends only where its characters end ({@code ff} is not {@code ffffffff}); {@code {x:TYPE~fragment}} a lazy group around the quoted fragment;
  *   <li>a short final literal (1 to 3 characters on its last line, such as a trailing {@code at})
  *       is optional, as the catalog format makes it ({@link #optionalTail});
  *   <li>flags {@code CASE_INSENSITIVE | DOTALL} (ASCII case folding: the corpus is ASCII).
@@ -257,7 +258,12 @@ public final class JdkRegexEach implements Engine {
     int min = c.type() == CaptureType.TEXT ? 0 : 1;
     re.append(groups ? "(" : "(?:");
     if (c.op() == '=') {
-      re.append(equalSpellings(c.type(), c.value()));
+      re.append("(?:").append(equalSpellings(c.type(), c.value())).append(')');
+      if (c.type() == CaptureType.HRESULT || c.type() == CaptureType.HEX
+          || c.type() == CaptureType.INT || c.type() == CaptureType.PORT) {
+        // a number token ends where its characters end, as for ours: 'ff' is not 'ffffffff'
+        re.append("\\b");
+      }
     } else if (c.op() == '~') {
       repeat(re, cls, 0, max, bounds);
       literal(re, c.value());
