@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -22,41 +23,64 @@ import org.jetbrains.annotations.Nullable;
  *
  * <p>Both timestamps are UTC. A V1 timestamp without padding can often be split into fields in
  * more than one valid way ({@code 5913245} is 5/9 13:02:45 or 5/9 1:32:45); {@link #time()} is
- * then empty and only the text is kept. Immutable; package-private, used by readers of incident
- * folders.
+ * then empty and only the text is kept. Immutable and thread-safe; used to recognise stdout logs
+ * among an incident folder's files.
+ *
+ * <pre>{@code
+ * StdoutLogName.parse("stdout_20240501101112_4242.log")  // V2, pid 4242, 2024-05-01T10:11:12
+ * }</pre>
  *
  * @param prefix the file name before the timestamp and pid, without the separating underscore
  * @param pid the worker process id
  * @param timestamp the timestamp digits as written
  * @param era the module generation the name's pattern indicates
+ * @param utc the timestamp as a UTC date and time, or null when it cannot be read in exactly one
+ *     way (see {@link #time()})
  */
-record StdoutLogName(String prefix, long pid, String timestamp, Era era,
-    @Nullable LocalDateTime utc) {
+public record StdoutLogName(@NotNull String prefix, long pid, @NotNull String timestamp,
+    @NotNull Era era, @Nullable LocalDateTime utc) {
 
   /** The module generation a name pattern belongs to. */
-  enum Era {
+  public enum Era {
     /** ANCM V1 ({@code aspnetcore.dll}): pid first, timestamp not padded. */
     V1,
     /** ANCM V2 ({@code aspnetcorev2.dll}): padded timestamp first, pid last. */
     V2
   }
 
-  StdoutLogName {
+  /**
+   * Checks the parts.
+   *
+   * @param prefix the file name before the timestamp and pid
+   * @param pid the worker process id
+   * @param timestamp the timestamp digits as written
+   * @param era the module generation
+   * @param utc the timestamp as a UTC date and time, or null
+   * @throws NullPointerException if {@code prefix}, {@code timestamp} or {@code era} is null
+   */
+  public StdoutLogName {
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(timestamp, "timestamp");
     Objects.requireNonNull(era, "era");
   }
 
-  /** The timestamp as a UTC date and time, when it can be read in exactly one way. */
-  Optional<LocalDateTime> time() {
+  /**
+   * Returns the timestamp as a UTC date and time, when it can be read in exactly one way.
+   *
+   * @return the time, or empty
+   */
+  public @NotNull Optional<LocalDateTime> time() {
     return Optional.ofNullable(utc);
   }
 
   /**
-   * Whether a file name is an ANCM stdout log name (case-insensitive; a directory part is
+   * Tells whether a file name is an ANCM stdout log name (case-insensitive; a directory part is
    * ignored).
+   *
+   * @param fileName the file name
+   * @return whether {@link #parse} reads it
    */
-  static boolean isStdoutLog(String fileName) {
+  public static boolean isStdoutLog(@NotNull String fileName) {
     return parse(fileName).isPresent();
   }
 
@@ -65,8 +89,11 @@ record StdoutLogName(String prefix, long pid, String timestamp, Era era,
    * with {@code /} or {@code \}, is ignored): V2 when the first number is a valid 14-digit {@code
    * yyyyMMddHHmmss} timestamp, else V1 when the second is a valid unpadded one and the first a
    * process id; empty otherwise.
+   *
+   * @param fileName the file name, with or without a directory part
+   * @return the parts, or empty when the name is not a stdout log's
    */
-  static Optional<StdoutLogName> parse(String fileName) {
+  public static @NotNull Optional<StdoutLogName> parse(@NotNull String fileName) {
     String name = fileName.substring(Math.max(fileName.lastIndexOf('/'),
         fileName.lastIndexOf('\\')) + 1);
     if (!name.toLowerCase(Locale.ROOT).endsWith(".log")) {

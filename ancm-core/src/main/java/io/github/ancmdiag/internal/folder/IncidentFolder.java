@@ -8,6 +8,7 @@ import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.ReadLimits;
 import io.github.ancmdiag.input.SkippedRecord;
+import io.github.ancmdiag.input.StdoutLogName;
 import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -32,10 +32,6 @@ import org.jetbrains.annotations.Nullable;
 public final class IncidentFolder {
   /** How deep subfolders are followed (the site's {@code LogFiles/http/RawLogs} is three). */
   static final int MAX_DEPTH = 6;
-
-  /** {@code <prefix>_<14-digit time>_<pid>.log} (V2) or {@code <prefix>_<pid>_<time>.log} (V1). */
-  private static final Pattern STDOUT_NAME = Pattern.compile(
-      "(?i).+_(?:\\d{14}_\\d{1,10}|\\d{1,10}_\\d{14})\\.log");
 
   /** Files that are never logs: an app's binaries and static assets. */
   private static final Set<String> NOT_LOGS = Set.of("dll", "exe", "pdb", "so", "dylib", "zip",
@@ -161,7 +157,7 @@ public final class IncidentFolder {
   }
 
   static boolean isStdoutLogName(String lowerName) {
-    return lowerName.startsWith("stdout") || STDOUT_NAME.matcher(lowerName).matches();
+    return lowerName.startsWith("stdout") || StdoutLogName.isStdoutLog(lowerName);
   }
 
   private void readLog(Path file, String source, @Nullable Channel byName) throws IOException {
