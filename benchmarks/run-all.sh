@@ -60,7 +60,7 @@ jmh throughput-small ClassifyBenchmark -p lines="$SMALL" "${SHORT[@]}" -prof gc
 # 2. The same on the whole corpus, for ours, the floor and (fewer passes) the fastest baseline;
 #    the others would take minutes per pass.
 jmh throughput-big ClassifyBenchmark -p lines="$BIG" \
-  -p engine=ANCM_DIAG,RAW_FLOOR -f 1 -wi 2 -i 5 -w 3s -r 3s -prof gc
+  -p engine=ANCM_DIAG,ANCM_DIAG_BULK,RAW_FLOOR -f 1 -wi 2 -i 5 -w 3s -r 3s -prof gc
 jmh throughput-big-ac ClassifyBenchmark -p lines="$BIG" \
   -p engine=AHO_CORASICK_REGEX -f 1 -wi 1 -i 2 -w 1s -r 1s -prof gc
 # 3. Throughput with a catalog ten times larger, same small corpus (compare with 1.).

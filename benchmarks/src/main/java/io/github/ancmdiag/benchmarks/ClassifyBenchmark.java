@@ -54,8 +54,8 @@ public class ClassifyBenchmark {
   public int lines;
 
   /** The engine under test. */
-  @Param({"ANCM_DIAG", "JDK_REGEX_EACH", "JDK_REGEX_ALTERNATION", "RE2J", "AHO_CORASICK_REGEX",
-      "RAW_FLOOR"})
+  @Param({"ANCM_DIAG", "ANCM_DIAG_BULK", "JDK_REGEX_EACH", "JDK_REGEX_ALTERNATION", "RE2J",
+      "AHO_CORASICK_REGEX", "RAW_FLOOR"})
   public EngineType engine;
 
   /** The catalog the engine is built from; the corpus is always made from the bundled one. */

@@ -20,6 +20,13 @@ public enum EngineType {
       return new AncmDiagEngine(Diagnoser.builder().catalog(catalog).build());
     }
   },
+  /** Ours on the bulk path: one reused {@code Diagnoser.Classifier}. */
+  ANCM_DIAG_BULK {
+    @Override
+    public Engine create(Catalog catalog) {
+      return new AncmDiagBulkEngine(Diagnoser.builder().catalog(catalog).build());
+    }
+  },
   /** One {@link java.util.regex.Pattern} per catalog template, tried in turn. */
   JDK_REGEX_EACH {
     @Override
