@@ -717,8 +717,7 @@ public final class Diagnoser {
         Best old = best.get(ref);
         if (old == null || w > old.weight) {
           Best b = new Best(m, record, w);
-          if (old != null) {
-            b.add(old.match); // a weaker match of the same signature may still name a value
+          if (old != null) { // a weaker match of the same signature may still name a value
             old.parameters.values().forEach(p -> b.parameters.putIfAbsent(p.name(), p));
           }
           best.put(ref, b);

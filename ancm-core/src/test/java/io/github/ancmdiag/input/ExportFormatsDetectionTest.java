@@ -14,7 +14,6 @@ import io.github.ancmdiag.rules.Category;
 import io.github.ancmdiag.rules.Signature;
 import io.github.ancmdiag.rules.Variant;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,12 +122,12 @@ class ExportFormatsDetectionTest {
   @Test
   void should_return_the_first_json_event_before_reading_the_rest_of_a_large_export() {
     // given: 100,000 PowerShell 7 event objects (about 60 MB), produced lazily
-    CountingJson in = new CountingJson(100_000);
+    GeneratedInput in = powerShellJson(100_000);
 
     // when
     LogReader reader = LogReader.of("huge.json", in, Format.AUTO);
     LogRecord first = reader.iterator().next();
-    long readForFirst = in.produced;
+    long readForFirst = in.bytes;
     long count = 1;
     while (reader.iterator().hasNext()) {
       reader.iterator().next();
@@ -139,57 +138,25 @@ class ExportFormatsDetectionTest {
     assertThat(reader.format()).contains(Format.POWERSHELL_JSON);
     assertThat(first.eventId()).isEqualTo(1011);
     assertThat(readForFirst).isLessThan(256 * 1024);
-    assertThat(in.produced).isGreaterThan(50_000_000L);
+    assertThat(in.bytes).isGreaterThan(50_000_000L);
     assertThat(count).isEqualTo(100_000);
     assertThat(reader.skipped()).isEmpty();
   }
 
-  /** A PowerShell 7 JSON array of events, generated as it is read; counts the bytes handed out. */
-  static final class CountingJson extends InputStream {
-    private final int events;
-    private int producedEvents;
-    private byte[] current = "[\r\n".getBytes(StandardCharsets.UTF_8);
-    private int pos;
-    long produced;
-
-    CountingJson(int events) {
-      this.events = events;
-    }
-
-    @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (pos == current.length) {
-        if (producedEvents > events) {
-          return -1;
-        }
-        producedEvents++;
-        current = (producedEvents > events ? "]\r\n"
-            : (producedEvents > 1 ? ",\r\n" : "") + "  {\r\n    \"Message\": \"Application "
-                + "'/LM/W3SVC/" + producedEvents + "/ROOT' with physical root 'C:\\\\inetpub\\\\"
-                + "app\\\\' has exited from Program.Main with exit code = '-532462766'. Please "
-                + "check the stderr logs for more information.\",\r\n    \"Id\": 1011,\r\n"
-                + "    \"Version\": 0,\r\n    \"Level\": 2,\r\n    \"ProviderName\": \""
-                + "IIS AspNetCore Module V2\",\r\n    \"TimeCreated\": \""
-                + "2023-01-19T15:05:45.1230000+01:00\",\r\n    \"Bookmark\": {},\r\n"
-                + "    \"LevelDisplayName\": \"Error\",\r\n"
-                + "    \"KeywordsDisplayNames\": [\r\n      \"Classic\"\r\n    ],\r\n"
-                + "    \"Properties\": [\r\n      \"System.Diagnostics.Eventing.Reader."
-                + "EventProperty\"\r\n    ]\r\n  }")
-            .getBytes(StandardCharsets.UTF_8);
-        pos = 0;
-      }
-      int n = Math.min(len, current.length - pos);
-      System.arraycopy(current, pos, b, off, n);
-      pos += n;
-      produced += n;
-      return n;
-    }
+  /** A PowerShell 7 JSON array of {@code events} events, generated as it is read. */
+  static GeneratedInput powerShellJson(int events) {
+    return new GeneratedInput("[\r\n", events, i -> (i > 1 ? ",\r\n" : "")
+        + "  {\r\n    \"Message\": \"Application "
+        + "'/LM/W3SVC/" + i + "/ROOT' with physical root 'C:\\\\inetpub\\\\"
+        + "app\\\\' has exited from Program.Main with exit code = '-532462766'. Please "
+        + "check the stderr logs for more information.\",\r\n    \"Id\": 1011,\r\n"
+        + "    \"Version\": 0,\r\n    \"Level\": 2,\r\n    \"ProviderName\": \""
+        + "IIS AspNetCore Module V2\",\r\n    \"TimeCreated\": \""
+        + "2023-01-19T15:05:45.1230000+01:00\",\r\n    \"Bookmark\": {},\r\n"
+        + "    \"LevelDisplayName\": \"Error\",\r\n"
+        + "    \"KeywordsDisplayNames\": [\r\n      \"Classic\"\r\n    ],\r\n"
+        + "    \"Properties\": [\r\n      \"System.Diagnostics.Eventing.Reader."
+        + "EventProperty\"\r\n    ]\r\n  }", "]\r\n");
   }
 
 }

@@ -404,12 +404,12 @@ class LogReaderTest {
   @Test
   void should_return_the_first_record_before_reading_the_rest_when_the_file_is_large() {
     // given: 100,000 events (about 40 MB), produced lazily
-    CountingEvents in = new CountingEvents(100_000);
+    GeneratedInput in = eventXml(100_000);
 
     // when
     LogReader reader = LogReader.of("huge.xml", in, Format.AUTO);
     LogRecord first = reader.iterator().next();
-    long readForFirst = in.produced;
+    long readForFirst = in.bytes;
     long count = 1;
     while (reader.iterator().hasNext()) {
       reader.iterator().next();
@@ -419,7 +419,7 @@ class LogReaderTest {
     // then: streaming, record by record
     assertThat(first.eventId()).isEqualTo(1010);
     assertThat(readForFirst).isLessThan(256 * 1024);
-    assertThat(in.produced).isGreaterThan(30_000_000L);
+    assertThat(in.bytes).isGreaterThan(30_000_000L);
     assertThat(count).isEqualTo(100_000);
     assertThat(reader.skipped()).isEmpty();
   }
@@ -458,45 +458,13 @@ class LogReaderTest {
         .satisfies(s -> assertThat(s.reason()).contains("disk gone"));
   }
 
-  /** An endless-looking event log, generated as it is read; counts the bytes handed out. */
-  static final class CountingEvents extends InputStream {
-    private final int events;
-    private int producedEvents;
-    private byte[] current = "<Events>\r\n".getBytes(StandardCharsets.UTF_8);
-    private int pos;
-    long produced;
-
-    CountingEvents(int events) {
-      this.events = events;
-    }
-
-    @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (pos == current.length) {
-        if (producedEvents > events) {
-          return -1;
-        }
-        producedEvents++;
-        current = (producedEvents > events ? "</Events>\r\n"
-            : "  <Event><System><Provider Name=\"" + V2 + "\"/><EventID>1010</EventID><Level>2"
-                + "</Level><TimeCreated SystemTime=\"2024-02-10T08:12:44Z\"/></System><EventData>"
-                + "<Data>Failed to start application '/LM/W3SVC/" + producedEvents
-                + "/ROOT', ErrorCode '0x8000ffff'.</Data><Data>Process Id: 6012.</Data><Data>"
-                + "File Version: 16.0.23009.0.</Data></EventData></Event>\r\n")
-            .getBytes(StandardCharsets.UTF_8);
-        pos = 0;
-      }
-      int n = Math.min(len, current.length - pos);
-      System.arraycopy(current, pos, b, off, n);
-      pos += n;
-      produced += n;
-      return n;
-    }
+  /** An event log of {@code events} events, generated as it is read. */
+  static GeneratedInput eventXml(int events) {
+    return new GeneratedInput("<Events>\r\n", events,
+        i -> "  <Event><System><Provider Name=\"" + V2 + "\"/><EventID>1010</EventID><Level>2"
+            + "</Level><TimeCreated SystemTime=\"2024-02-10T08:12:44Z\"/></System><EventData>"
+            + "<Data>Failed to start application '/LM/W3SVC/" + i
+            + "/ROOT', ErrorCode '0x8000ffff'.</Data><Data>Process Id: 6012.</Data><Data>"
+            + "File Version: 16.0.23009.0.</Data></EventData></Event>\r\n", "</Events>\r\n");
   }
 }

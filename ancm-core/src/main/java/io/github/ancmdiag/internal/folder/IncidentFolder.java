@@ -38,6 +38,10 @@ public final class IncidentFolder {
       "nupkg", "png", "jpg", "jpeg", "gif", "ico", "svg", "woff", "woff2", "ttf", "eot", "css",
       "js", "map", "xsl", "xsd", "cer", "pfx", "mdb");
 
+  /** The formats of event log exports, whose records say whether ANCM logged an event. */
+  private static final Set<Format> EVENT_EXPORTS = EnumSet.of(Format.EVENT_XML,
+      Format.EVENT_TEXT, Format.EVENT_CSV, Format.POWERSHELL_JSON, Format.POWERSHELL_LIST);
+
   private final Evidence.Builder evidence = Evidence.builder();
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private final List<Path> files = new ArrayList<>();
@@ -167,12 +171,13 @@ public final class IncidentFolder {
     }
     try (LogReader reader = LogReader.of(source, Files.newInputStream(file), Format.AUTO,
         byName, ReadLimits.defaults())) {
+      // a request answered below 500 is read but kept as no evidence about a start-up
+      boolean requestLog = reader.format().orElse(null) == Format.W3C_LOG;
       int n = 0;
       for (LogRecord r : reader) {
         n++;
-        if (reader.format().orElse(null) == Format.W3C_LOG
-            && r.httpStatus().map(st -> st.status() < 500).orElse(false)) {
-          continue; // a request answered below 500: read, but no evidence about a start-up
+        if (requestLog && r.httpStatus().map(st -> st.status() < 500).orElse(false)) {
+          continue;
         }
         evidence.record(r);
         if (r.channel() == Channel.EVENT_LOG && isAncmProvider(r.provider())) {
@@ -194,7 +199,7 @@ public final class IncidentFolder {
   }
 
   private static boolean isEventFormat(Format f) {
-    return f.name().startsWith("EVENT_") || f.name().startsWith("POWERSHELL");
+    return EVENT_EXPORTS.contains(f);
   }
 
   /** Tells whether an event provider is one of the ASP.NET Core Modules (any version, IIS Express). */
