@@ -147,7 +147,12 @@ public final class Diagnoser {
   @CheckReturnValue
   public @NotNull Classification classify(@NotNull LogRecord record) {
     Objects.requireNonNull(record, "record");
-    return new Classification(record, find(record, null));
+    CompiledMatcher.Scratch scratch = compiled.matcher.borrowScratch();
+    try {
+      return new Classification(record, find(record, scratch));
+    } finally {
+      compiled.matcher.release(scratch);
+    }
   }
 
   /**
@@ -225,12 +230,12 @@ public final class Diagnoser {
    * Finds the signatures of one record for {@link #classify}: one pass of the compiled matcher
    * over the raw text; the status scan only when the record may hold a status that counts.
    */
-  private List<SignatureMatch> find(LogRecord record, CompiledMatcher.@Nullable Scratch scratch) {
+  private List<SignatureMatch> find(LogRecord record, CompiledMatcher.Scratch scratch) {
     String text = record.text();
     int scan = compiled.matcher.scan(text, scratch);
     if ((scan & CompiledMatcher.MAY_MATCH) != 0) {
       List<SignatureMatch> matches = new ArrayList<>(2);
-      collect(record, statuses(record), compiled.matcher.matchAll(text), matches, null);
+      collect(record, statuses(record), compiled.matcher.matchAll(text, scratch), matches, null);
       return matches;
     }
     if (!mayCountStatus(record, scan)) {

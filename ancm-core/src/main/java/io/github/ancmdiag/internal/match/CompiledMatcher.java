@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Matches every template of a catalog against a text in one pass. Built once by the {@code
@@ -84,6 +85,8 @@ public final class CompiledMatcher {
   private final int[] needChars;
   /** The keywords, folded. */
   private final char[][] keywordText;
+  /** Spare working state for callers without their own; see {@link #borrowScratch()}. */
+  private final AtomicReferenceArray<Scratch> pool = new AtomicReferenceArray<>(poolSize());
 
   /**
    * Compiles templates.
@@ -296,6 +299,37 @@ public final class CompiledMatcher {
   }
 
   /**
+   * Takes working state from this matcher's small pool, for a caller without a scratch of its
+   * own (such as {@code Diagnoser.classify}, which many threads call at once); give it back with
+   * {@link #release}. The pool has a few slots chosen by thread, so threads seldom meet on one;
+   * when a slot is empty a new scratch is made, so this never blocks.
+   *
+   * @return working state for one call, owned by the caller until released
+   */
+  public Scratch borrowScratch() {
+    Scratch s = pool.getAndSet(poolSlot(), null);
+    return s != null ? s : new Scratch(this);
+  }
+
+  /**
+   * Returns working state taken with {@link #borrowScratch()}; the caller must not use it again.
+   *
+   * @param scratch the working state, clean (every scan resets it)
+   */
+  public void release(Scratch scratch) {
+    pool.lazySet(poolSlot(), scratch);
+  }
+
+  private int poolSlot() {
+    return (int) Thread.currentThread().getId() & (pool.length() - 1);
+  }
+
+  private static int poolSize() {
+    int size = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 2);
+    return Math.min(64, size * 2);
+  }
+
+  /**
    * The working state of {@link #scan}: which anchors of which templates a text holds. Not
    * thread-safe; reused across calls, it makes scanning allocation-free.
    */
@@ -305,6 +339,9 @@ public final class CompiledMatcher {
     private final int[] chars;
     private final int[] touched;
     private int touchedCount;
+    /** The reused state of {@link #matchAll(CharSequence, Scratch)}, made on first use. */
+    private Run run;
+    private Normalized normalized;
 
     private Scratch(CompiledMatcher m) {
       this.owner = m;
@@ -506,7 +543,28 @@ public final class CompiledMatcher {
    * @return the hits, in order of their end; empty when nothing matches
    */
   public List<Hit> matchAll(CharSequence text) {
-    return new Run(TextNormalizer.normalize(text)).run();
+    return new Run().run(TextNormalizer.normalize(text));
+  }
+
+  /**
+   * {@link #matchAll(CharSequence)} with reused working state: the folded copy of the text and
+   * the per-template chains live in {@code scratch}, so a text costs in proportion to its length
+   * and the templates it touches. The hits read the folded copy, so they are valid only until the
+   * next call with the same scratch.
+   *
+   * @param text the raw text
+   * @param scratch working state from {@link #newScratch()} of this matcher
+   * @return the hits, in order of their end; empty when nothing matches
+   */
+  public List<Hit> matchAll(CharSequence text, Scratch scratch) {
+    if (scratch.owner != this) {
+      throw new IllegalArgumentException("the scratch belongs to another matcher");
+    }
+    if (scratch.run == null) {
+      scratch.run = new Run();
+    }
+    scratch.normalized = TextNormalizer.normalize(text, scratch.normalized);
+    return scratch.run.run(scratch.normalized);
   }
 
   /** One template found in a text. Positions are in folded characters. */
@@ -565,23 +623,39 @@ public final class CompiledMatcher {
 
   /** The state of one call of {@link #match(CharSequence)}. */
   private final class Run {
-    private final Normalized norm;
-    private final char[] s;
-    private final int n;
+    private Normalized norm;
+    private char[] s;
+    private int n;
     private final boolean[] live = new boolean[slotCount];
     private final int[] cov = new int[slotCount];
     private final int[] end = new int[slotCount];
     private final int[][] starts = new int[slotCount][];
     private final boolean[] matched = new boolean[templates.length];
-    private final List<Hit> hits = new ArrayList<>();
+    /** The templates whose slots this run wrote, to reset and to finish; {@code seen} marks them. */
+    private final int[] touched = new int[templates.length];
+    private final boolean[] seen = new boolean[templates.length];
+    private int touchedCount;
+    private List<Hit> hits = new ArrayList<>();
 
-    Run(Normalized norm) {
-      this.norm = norm;
-      this.s = norm.chars();
-      this.n = norm.length();
-    }
-
-    List<Hit> run() {
+    /**
+     * Matches one folded text. A reused run first clears what the previous text wrote, which
+     * costs in proportion to the templates that text touched, not to the catalog.
+     */
+    List<Hit> run(Normalized text) {
+      for (int i = 0; i < touchedCount; i++) {
+        int t = touched[i];
+        int base = slotBase[t];
+        int k = base + templates[t].anchorCount();
+        Arrays.fill(live, base, k, false);
+        Arrays.fill(starts, base, k, null);
+        matched[t] = false;
+        seen[t] = false;
+      }
+      touchedCount = 0;
+      this.norm = text;
+      this.s = text.chars();
+      this.n = text.length();
+      this.hits = new ArrayList<>();
       int state = 0;
       for (int i = 0; i < n; i++) {
         state = delta[state * classes + classOf[s[i]]];
@@ -606,6 +680,10 @@ public final class CompiledMatcher {
         int k = ks[r];
         Template tpl = templates[t];
         int base = slotBase[t];
+        if (!seen[t]) {
+          seen[t] = true;
+          touched[touchedCount++] = t;
+        }
         int len = to - from;
         int candCov = len;
         int[] candStarts = null;
@@ -653,7 +731,10 @@ public final class CompiledMatcher {
     }
 
     private void addTruncated() {
-      for (int t = 0; t < templates.length; t++) {
+      // In template order, as a run over every template would report them.
+      Arrays.sort(touched, 0, touchedCount);
+      for (int i = 0; i < touchedCount; i++) {
+        int t = touched[i];
         if (matched[t]) {
           continue;
         }

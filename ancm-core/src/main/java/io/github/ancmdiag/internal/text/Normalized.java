@@ -2,15 +2,17 @@ package io.github.ancmdiag.internal.text;
 
 /**
  * A folded text with, for each folded character, the half-open span of original characters it came
- * from. Made by {@link TextNormalizer#normalize(CharSequence)}; the arrays are owned by this object
- * and never changed after construction.
+ * from. Made by {@link TextNormalizer#normalize(CharSequence)}; the arrays are owned by this object.
+ * An instance made that way never changes; one passed to {@link
+ * TextNormalizer#normalize(CharSequence, Normalized)} for reuse is refilled by it, so only a
+ * single-threaded owner that is done with the previous text may do that.
  */
 public final class Normalized {
-  private final CharSequence original;
-  private final char[] chars;
-  private final int[] from;
-  private final int[] to;
-  private final int length;
+  private CharSequence original;
+  private char[] chars;
+  private int[] from;
+  private int[] to;
+  private int length;
 
   Normalized(CharSequence original, char[] chars, int[] from, int[] to, int length) {
     this.original = original;
@@ -18,6 +20,27 @@ public final class Normalized {
     this.from = from;
     this.to = to;
     this.length = length;
+  }
+
+  /** Refills this instance; see {@link TextNormalizer#normalize(CharSequence, Normalized)}. */
+  void reset(CharSequence original, char[] chars, int[] from, int[] to, int length) {
+    this.original = original;
+    this.chars = chars;
+    this.from = from;
+    this.to = to;
+    this.length = length;
+  }
+
+  char[] charBuffer() {
+    return chars;
+  }
+
+  int[] fromBuffer() {
+    return from;
+  }
+
+  int[] toBuffer() {
+    return to;
   }
 
   /** Returns the original text. */

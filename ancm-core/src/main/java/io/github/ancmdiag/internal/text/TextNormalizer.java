@@ -58,10 +58,32 @@ public final class TextNormalizer {
    * @return the folded text with its offset map
    */
   public static Normalized normalize(CharSequence s) {
+    return normalize(s, null);
+  }
+
+  /**
+   * Folds a whole text into a reused instance: the same result as {@link
+   * #normalize(CharSequence)}, written over {@code into}'s buffers when they are large enough.
+   * What {@code into} held before is gone.
+   *
+   * @param s the text
+   * @param into an instance to refill, or null for a new one
+   * @return {@code into} refilled, or a new instance when it is null
+   */
+  public static Normalized normalize(CharSequence s, Normalized into) {
     int len = s.length();
-    char[] out = new char[len + 8];
-    int[] from = new int[len + 8];
-    int[] to = new int[len + 8];
+    char[] out;
+    int[] from;
+    int[] to;
+    if (into != null && into.charBuffer().length >= len + 8) {
+      out = into.charBuffer();
+      from = into.fromBuffer();
+      to = into.toBuffer();
+    } else {
+      out = new char[len + 8];
+      from = new int[len + 8];
+      to = new int[len + 8];
+    }
     int n = 0;
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
@@ -112,7 +134,11 @@ public final class TextNormalizer {
       to[n] = i + 1;
       n++;
     }
-    return new Normalized(s, out, from, to, n);
+    if (into == null) {
+      return new Normalized(s, out, from, to, n);
+    }
+    into.reset(s, out, from, to, n);
+    return into;
   }
 
   /**
