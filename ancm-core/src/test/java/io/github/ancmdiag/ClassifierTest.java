@@ -142,6 +142,49 @@ class ClassifierTest {
   }
 
   @Test
+  void classifyGivesEachThreadWhatOneThreadGetsThoughTheyShareItsWorkingState() throws Exception {
+    // given: the expected classifications, one thread at a time, on a fresh diagnoser
+    Random r = new Random(0x7EAD);
+    List<LogRecord> records = new ArrayList<>();
+    for (int n = 0; n < 2_000; n++) {
+      records.add(randomRecord(r));
+    }
+    Diagnoser shared = Diagnoser.builder().catalog(CATALOG).build();
+    List<Classification> expected = records.stream().map(shared::classify).toList();
+    int threads = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      // when: eight threads classify all of them at once, each in its own order
+      List<java.util.concurrent.Future<List<String>>> runs = new ArrayList<>();
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      for (int t = 0; t < threads; t++) {
+        int offset = t * 250;
+        runs.add(pool.submit(() -> {
+          start.await();
+          List<String> problems = new ArrayList<>();
+          for (int k = 0; k < records.size(); k++) {
+            int i = (k + offset) % records.size();
+            Classification got = shared.classify(records.get(i));
+            if (!got.equals(expected.get(i))) {
+              problems.add(i + ": " + got + " != " + expected.get(i));
+            }
+          }
+          return problems;
+        }));
+      }
+      start.countDown();
+
+      // then
+      for (java.util.concurrent.Future<List<String>> run : runs) {
+        assertThat(run.get()).isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void rejectsNullArguments() {
     assertThatThrownBy(() -> DIAGNOSER.classifyAll(null, c -> { }))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("records");

@@ -27,6 +27,17 @@ public final class TextNormalizer {
     {"&#92;", "\\"}, {"&#x5c;", "\\"},
   };
 
+  /** The length of the longest entity in {@link #ENTITIES}. */
+  private static final int MAX_ENTITY = maxEntity();
+
+  private static int maxEntity() {
+    int max = 0;
+    for (String[] e : ENTITIES) {
+      max = Math.max(max, e[0].length());
+    }
+    return max;
+  }
+
   private TextNormalizer() {}
 
   /**
@@ -153,6 +164,15 @@ public final class TextNormalizer {
   }
 
   private static int matchEntity(CharSequence s, int i) {
+    // Every entity is '&', two to six characters and ';': most '&' (a URL's query) have no ';'
+    // there, and need no comparison with each entity.
+    boolean semicolon = false;
+    for (int k = i + 3, end = Math.min(s.length(), i + MAX_ENTITY); k < end && !semicolon; k++) {
+      semicolon = s.charAt(k) == ';';
+    }
+    if (!semicolon) {
+      return 0;
+    }
     for (String[] e : ENTITIES) {
       String ent = e[0];
       if (regionMatchesIgnoreCase(s, i, ent)) {

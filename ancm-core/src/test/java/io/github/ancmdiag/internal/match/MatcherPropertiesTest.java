@@ -247,4 +247,48 @@ class MatcherPropertiesTest {
     assertThat(found).isGreaterThan(500);
     assertThat(rejected).isGreaterThan(100);
   }
+
+  @Test
+  void should_find_with_reused_working_state_exactly_what_a_fresh_run_finds_text_after_text() {
+    Random r = new Random(5L);
+    CompiledMatcher.Scratch scratch = matcher.newScratch();
+    int hits = 0;
+    for (int n = 0; n < 3_000; n++) {
+      // given: whole, cut and combined messages of every length, one after the other, so the
+      // reused state has held longer and shorter texts and other templates' chains before
+      StringBuilder sb = new StringBuilder(NOISE[r.nextInt(NOISE.length)]);
+      for (int k = 1 + r.nextInt(3); k > 0; k--) {
+        int t = r.nextInt(TEMPLATES.size());
+        String message = mangle(fill(TEMPLATES.get(t), templates.get(t), r, new HashMap<>()), r);
+        sb.append(r.nextInt(3) == 0 ? message.substring(0, r.nextInt(message.length() + 1))
+            : message).append(TAIL[r.nextInt(TAIL.length)]);
+      }
+      String text = sb.toString();
+
+      // when
+      List<CompiledMatcher.Hit> fresh = matcher.matchAll(text);
+      List<String> expected = describe(fresh);
+      List<String> reused = describe(matcher.matchAll(text, scratch));
+
+      // then
+      assertThat(reused).as("case %d: %s", n, text).isEqualTo(expected);
+      hits += fresh.size();
+    }
+    assertThat(hits).isGreaterThan(3_000);
+  }
+
+  /** Everything a caller reads from hits, read before the working state is reused. */
+  private List<String> describe(List<CompiledMatcher.Hit> hits) {
+    List<String> out = new ArrayList<>();
+    for (CompiledMatcher.Hit h : hits) {
+      StringBuilder sb = new StringBuilder().append(h.template()).append(' ')
+          .append(h.completeness()).append(' ').append(h.originalSpan()[0]).append('-')
+          .append(h.originalSpan()[1]).append(' ').append(h.matchedText());
+      for (int c = 0; c < templates.get(h.template()).captures().size(); c++) {
+        sb.append(" | ").append(h.capture(c).orElse("<none>"));
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
 }

@@ -1,0 +1,70 @@
+package io.github.ancmdiag.internal.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextNormalizerTest {
+
+  private static String folded(CharSequence s) {
+    Normalized n = TextNormalizer.normalize(s);
+    return new String(n.chars(), 0, n.length());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Application &apos;/LM/W3SVC/1/ROOT&apos; |application'/lm/w3svc/1/root'",
+      "Application &#39;x&#39;                   |application'x'",
+      "a &amp; b                                 |a&b",
+      "x&ndash;y                                 |x-y",
+      "x&#8211;y                                 |x-y",
+      "ends with &lt;                            |endswith<",
+      "&LT;tag&GT;                               |<tag>",
+  })
+  void decodesEveryKindOfEntityWhereverItStands(String raw, String expected) {
+    assertThat(folded(raw)).isEqualTo(expected);
+  }
+
+  @Test
+  void ampersandsOfAQueryStringAreNoEntities() {
+    String query = "GET /api/items?page=2&size=50&sort=name;desc&x=1 - 443";
+    for (int i = query.indexOf('&'); i >= 0; i = query.indexOf('&', i + 1)) {
+      assertThat(TextNormalizer.isEntityAt(query, i)).as("& at %d", i).isFalse();
+    }
+    assertThat(folded(query)).contains("&size=50&sort=name;desc&x=1");
+  }
+
+  @Test
+  void anEntityCutOffByTheEndOfTheTextIsNoEntity() {
+    assertThat(TextNormalizer.isEntityAt("x &amp", 2)).isFalse();
+    assertThat(TextNormalizer.isEntityAt("x &", 2)).isFalse();
+    assertThat(TextNormalizer.isEntityAt("x &amp;", 2)).isTrue();
+    assertThat(TextNormalizer.isEntityAt("&#8212;", 0)).isTrue();
+  }
+
+  @Test
+  void aReusedInstanceGivesWhatAFreshOneGivesForTextsLongAndShort() {
+    List<String> texts = List.of(
+        "short",
+        "A much longer text with &apos;entities&apos; and \u2026 an ellipsis and   white space",
+        "",
+        "x",
+        "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\app\\' failed");
+    Normalized reused = null;
+    for (String t : texts) {
+      Normalized fresh = TextNormalizer.normalize(t);
+      reused = TextNormalizer.normalize(t, reused);
+      assertThat(reused.length()).isEqualTo(fresh.length());
+      assertThat(new String(reused.chars(), 0, reused.length()))
+          .isEqualTo(new String(fresh.chars(), 0, fresh.length()));
+      for (int i = 0; i < fresh.length(); i++) {
+        assertThat(reused.originalStart(i)).isEqualTo(fresh.originalStart(i));
+        assertThat(reused.originalEnd(i)).isEqualTo(fresh.originalEnd(i));
+      }
+      assertThat(reused.original()).isSameAs(t);
+    }
+  }
+}
