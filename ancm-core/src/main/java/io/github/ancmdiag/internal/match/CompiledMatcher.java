@@ -66,9 +66,6 @@ public final class CompiledMatcher {
   private final int slotCount;
   // Aho-Corasick automaton over the folded text.
   private final char[] classOf;
-  private final int classes;
-  private final int[] delta;
-  private final int[][] outputs;
   private final int[] anchorLength;
   private final int anchorCount;
   // For each anchor: the (template, anchor index) pairs it stands for, highest index first.
@@ -78,7 +75,10 @@ public final class CompiledMatcher {
   private final char[] rawClass;
   private final int stride;
   private final int[] trans;
-  /** {@code outputs} in the numbering of {@code trans}. */
+  /**
+   * Per state of {@code trans} (its row index divided by the stride): its outputs, anchors by id
+   * and keywords as {@code ~index}, or null.
+   */
   private final int[][] rawOutputs;
   private final int specialClass;
   /** Per template: the fewest anchor characters a text must hold for any hit, full or cut. */
@@ -169,7 +169,7 @@ public final class CompiledMatcher {
         }
       }
     }
-    this.classes = cls;
+    int classes = cls;
     // Trie.
     List<int[]> go = new ArrayList<>();
     List<List<Integer>> out = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class CompiledMatcher {
     }
     int states = go.size();
     int[] fail = new int[states];
-    this.delta = new int[states * classes];
+    int[] delta = new int[states * classes];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int c = 0; c < classes; c++) {
       int nxt = c == 0 ? 0 : go.get(0)[c];
@@ -216,7 +216,7 @@ public final class CompiledMatcher {
       }
     }
     // Outputs: anchors by id, keywords as ~index.
-    this.outputs = new int[states][];
+    int[][] outputs = new int[states][];
     for (int s = 0; s < states; s++) {
       List<Integer> o = out.get(s);
       if (o.isEmpty()) {
@@ -286,7 +286,7 @@ public final class CompiledMatcher {
    * @return the state count
    */
   public int stateCount() {
-    return outputs.length;
+    return rawOutputs.length;
   }
 
   /**
@@ -656,15 +656,29 @@ public final class CompiledMatcher {
       this.s = text.chars();
       this.n = text.length();
       this.hits = new ArrayList<>();
+      // The raw automaton, over folded characters (which fold to themselves): a negative entry
+      // marks a state with outputs, or a character whose class must be looked up as folded.
+      final char[] cls = rawClass;
+      final int[] tr = trans;
       int state = 0;
       for (int i = 0; i < n; i++) {
-        state = delta[state * classes + classOf[s[i]]];
-        int[] o = outputs[state];
-        if (o != null) {
-          for (int id : o) {
-            if (id >= 0) {
-              onAnchor(id, i + 1 - anchorLength[id], i + 1);
-            }
+        char c = s[i];
+        int t = tr[state + cls[c]];
+        if (t >= 0) {
+          state = t;
+          continue;
+        }
+        if (cls[c] == specialClass) {
+          t = tr[state + classOf[c]];
+          if (t >= 0) {
+            state = t;
+            continue;
+          }
+        }
+        state = ~t;
+        for (int id : rawOutputs[state / stride]) {
+          if (id >= 0) {
+            onAnchor(id, i + 1 - anchorLength[id], i + 1);
           }
         }
       }

@@ -67,4 +67,15 @@ class TextNormalizerTest {
       assertThat(reused.original()).isSameAs(t);
     }
   }
+
+  @Test
+  void foldingAFoldedCharacterChangesNothing() {
+    // The matcher runs one automaton over raw text (folding as it reads) and over folded text.
+    for (int c = 0; c < 65536; c++) {
+      char f = TextNormalizer.fold((char) c);
+      if (f != TextNormalizer.DROP) {
+        assertThat(TextNormalizer.fold(f)).as("U+%04X", c).isEqualTo(f);
+      }
+    }
+  }
 }
