@@ -647,7 +647,6 @@ public final class CompiledMatcher {
         int base = slotBase[t];
         int k = base + templates[t].anchorCount();
         Arrays.fill(live, base, k, false);
-        Arrays.fill(starts, base, k, null);
         matched[t] = false;
         seen[t] = false;
       }
@@ -700,30 +699,37 @@ public final class CompiledMatcher {
         }
         int len = to - from;
         int candCov = len;
-        int[] candStarts = null;
         int prev = base + k - 1;
+        boolean extend = false;
         if (k > 0 && live[prev] && end[prev] <= from) {
           int g = forward(tpl, tpl.anchorItem(k - 1) + 1, tpl.anchorItem(k), end[prev], from,
               false, null);
           if (g >= 0) {
             candCov = cov[prev] + len;
-            candStarts = starts[prev].clone();
-            candStarts[k] = from;
+            extend = true;
           }
         }
-        if (candStarts == null) {
-          candStarts = new int[tpl.anchorCount()];
-          Arrays.fill(candStarts, -1);
-          candStarts[k] = from;
-        }
         int slot = base + k;
-        if (!live[slot] || candCov >= cov[slot]) {
-          live[slot] = true;
-          cov[slot] = candCov;
-          end[slot] = to;
-          starts[slot] = candStarts;
+        if (live[slot] && candCov < cov[slot]) {
+          continue; // the slot keeps its better chain
         }
-        if (k == tpl.anchorCount() - 1 && starts[slot] == candStarts) {
+        // Each slot owns its array of anchor starts, kept from text to text; it is rewritten
+        // whole whenever the slot takes a chain.
+        int[] st = starts[slot];
+        if (st == null) {
+          st = new int[tpl.anchorCount()];
+          starts[slot] = st;
+        }
+        if (extend) {
+          System.arraycopy(starts[prev], 0, st, 0, st.length);
+        } else {
+          Arrays.fill(st, -1);
+        }
+        st[k] = from;
+        live[slot] = true;
+        cov[slot] = candCov;
+        end[slot] = to;
+        if (k == tpl.anchorCount() - 1) {
           int[] spans = newSpans(tpl);
           int tail = forward(tpl, tpl.anchorItem(k) + 1, tpl.items().size(), to, n, true, spans);
           if (tail == MISMATCH) {
@@ -731,10 +737,10 @@ public final class CompiledMatcher {
             Arrays.fill(live, base, base + tpl.anchorCount(), false);
             continue;
           }
-          if (candStarts[0] >= 0 && tail >= 0) {
-            int head = backward(tpl, tpl.anchorItem(0), candStarts[0], spans);
+          if (st[0] >= 0 && tail >= 0) {
+            int head = backward(tpl, tpl.anchorItem(0), st[0], spans);
             if (head >= 0) {
-              fillGaps(tpl, candStarts, spans);
+              fillGaps(tpl, st, spans);
               hits.add(new Hit(t, norm, head, tail, 1.0, spans));
               matched[t] = true;
               Arrays.fill(live, base, base + tpl.anchorCount(), false);
