@@ -4,7 +4,6 @@ import io.github.ancmdiag.internal.text.Normalized;
 import io.github.ancmdiag.internal.text.TextNormalizer;
 import io.github.ancmdiag.model.HResult;
 import io.github.ancmdiag.rules.CaptureType;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -190,49 +189,7 @@ public final class CompiledMatcher {
       out.get(s).add(id);
     }
     int states = go.size();
-    int[] fail = new int[states];
-    int[] delta = new int[states * classes];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c = 0; c < classes; c++) {
-      int nxt = c == 0 ? 0 : go.get(0)[c];
-      delta[c] = nxt;
-      if (nxt != 0) {
-        fail[nxt] = 0;
-        queue.add(nxt);
-      }
-    }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      out.get(s).addAll(out.get(fail[s]));
-      for (int c = 0; c < classes; c++) {
-        int nxt = c == 0 ? 0 : go.get(s)[c];
-        if (nxt != 0) {
-          fail[nxt] = delta[fail[s] * classes + c];
-          delta[s * classes + c] = nxt;
-          queue.add(nxt);
-        } else {
-          delta[s * classes + c] = delta[fail[s] * classes + c];
-        }
-      }
-    }
-    // Outputs: anchors by id, keywords as ~index.
-    int[][] outputs = new int[states][];
-    for (int s = 0; s < states; s++) {
-      List<Integer> o = out.get(s);
-      if (o.isEmpty()) {
-        continue;
-      }
-      List<Integer> anchorsHere = new ArrayList<>();
-      for (int id : o) {
-        if (id < anchorCount) {
-          anchorsHere.add(id);
-        }
-        if (keyword[id] >= 0) {
-          anchorsHere.add(~keyword[id]);
-        }
-      }
-      outputs[s] = anchorsHere.stream().mapToInt(Integer::intValue).toArray();
-    }
+    int[][] next = go.toArray(new int[0][]);
     // The raw automaton: the fold table and the alphabet in one lookup, a class for dropped
     // characters that stays in its state, and a class for characters that need a look (an entity's
     // '&', the ellipsis, the separators HttpStatus reads as white space but folding keeps).
@@ -247,34 +204,65 @@ public final class CompiledMatcher {
     for (char c : SPECIAL.toCharArray()) {
       rawClass[c] = (char) specialClass;
     }
-    // States in breadth-first order, so the shallow ones a text is in most of the time share
-    // cache lines.
+    // One breadth-first pass builds the Aho-Corasick automaton straight into its table: states are
+    // numbered in the order the pass meets them, so the shallow ones a text is in most of the
+    // time share cache lines, and a state's failure state, being shallower, is complete when the
+    // state is reached. An entry is the next state's row, negative when that state has outputs.
     int[] order = new int[states];
-    int tail = 1;
-    for (int head = 0; head < tail; head++) {
-      for (int c = 1; c < classes; c++) {
-        int child = go.get(order[head])[c];
-        if (child != 0) {
-          order[tail++] = child;
-        }
-      }
-    }
-    int[] rawId = new int[states];
-    for (int i = 0; i < states; i++) {
-      rawId[order[i]] = i;
-    }
+    int[] rowOf = new int[states];
+    int[] fail = new int[states];
+    boolean[] hasOutputs = new boolean[states];
     this.rawOutputs = new int[states][];
     this.trans = new int[states * stride];
-    for (int s = 0; s < states; s++) {
-      int row = rawId[s] * stride;
-      rawOutputs[rawId[s]] = outputs[s];
+    int tail = 1;
+    for (int head = 0; head < tail; head++) {
+      int s = order[head];
+      int row = head * stride;
+      if (s != 0) {
+        out.get(s).addAll(out.get(fail[s]));
+      }
+      rawOutputs[head] = outputsOf(out.get(s), keyword);
+      int failRow = rowOf[fail[s]];
       for (int c = 0; c < classes; c++) {
-        int nxt = delta[s * classes + c];
-        trans[row + c] = outputs[nxt] == null ? rawId[nxt] * stride : ~(rawId[nxt] * stride);
+        int child = c == 0 ? 0 : next[s][c];
+        int entry;
+        if (child != 0) {
+          int f = s == 0 ? 0 : order[unsigned(trans[failRow + c]) / stride];
+          fail[child] = f;
+          hasOutputs[child] = !out.get(child).isEmpty() || hasOutputs[f];
+          rowOf[child] = tail * stride;
+          order[tail++] = child;
+          entry = hasOutputs[child] ? ~rowOf[child] : rowOf[child];
+        } else {
+          entry = s == 0 ? 0 : trans[failRow + c];
+        }
+        trans[row + c] = entry;
       }
       trans[row + dropClass] = row;
       trans[row + specialClass] = ~row;
     }
+  }
+
+  /** A transition table entry's row, whether or not it is marked as having outputs. */
+  private static int unsigned(int entry) {
+    return entry < 0 ? ~entry : entry;
+  }
+
+  /** The outputs of a state: anchors by id, keywords as {@code ~index}; null when none. */
+  private int[] outputsOf(List<Integer> patterns, int[] keyword) {
+    if (patterns.isEmpty()) {
+      return null;
+    }
+    List<Integer> found = new ArrayList<>();
+    for (int id : patterns) {
+      if (id < anchorCount) {
+        found.add(id);
+      }
+      if (keyword[id] >= 0) {
+        found.add(~keyword[id]);
+      }
+    }
+    return found.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Raw characters {@link #scan} looks at closely; see the constructor. */
