@@ -1118,6 +1118,10 @@ public final class CompiledMatcher {
       }
       switch (cap.type) {
         case HRESULT:
+          if (cap.canonicalHresult != null && isCanonicalHex(from, to)) {
+            // 0x and eight hex digits, folded to lower case: equal text is equal value
+            return compareAt(cap.canonicalHresult, from, to) == 10;
+          }
           return HResult.tryParse(new String(s, from, to - from))
               .map(h -> h.equals(cap.hresult)).orElse(false);
         case HEX:
@@ -1129,6 +1133,20 @@ public final class CompiledMatcher {
           return to - from == cap.foldedValue.length
               && compareAt(cap.foldedValue, from, to) == cap.foldedValue.length;
       }
+    }
+
+    /** Tells whether folded text {@code [from, to)} is {@code 0x} and eight hex digits. */
+    private boolean isCanonicalHex(int from, int to) {
+      if (to - from != 10 || s[from] != '0' || s[from + 1] != 'x') {
+        return false;
+      }
+      for (int i = from + 2; i < to; i++) {
+        char c = s[i];
+        if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private long parse(int from, int to, int radix) {

@@ -70,6 +70,8 @@ public final class Template {
     final String value;
     final char[] foldedValue;
     final HResult hresult;
+    /** {@link #hresult} as {@code 0x} and eight lower-case hex digits, or null. */
+    final char[] canonicalHresult;
     final long number;
     final int ordinal;
 
@@ -81,6 +83,8 @@ public final class Template {
       this.value = value;
       this.foldedValue = TextNormalizer.normalizeLiteral(value).toCharArray();
       this.hresult = hresult;
+      this.canonicalHresult = hresult == null ? null
+          : String.format("0x%08x", hresult.value()).toCharArray();
       this.number = number;
       this.ordinal = ordinal;
     }
