@@ -53,6 +53,9 @@ public final class CompiledMatcher {
   /** Fewest folded anchor characters a truncated match must cover. */
   static final int MIN_PARTIAL_CHARS = 14;
 
+  /** Entries of a run's table of gap checks ({@code Run#gap}); a power of two. */
+  private static final int MEMO = 1 << 10;
+
   /** {@link #scan} result: no template can match and no keyword occurs. */
   public static final int NONE = 0;
   /** {@link #scan} result bit: one of the keywords occurs in the folded text. */
@@ -80,6 +83,12 @@ public final class CompiledMatcher {
    */
   private final int[][] rawOutputs;
   private final int specialClass;
+  /**
+   * Per slot (template anchor) after the first: an id for the items between the anchor before
+   * and this one, equal for equal items, so that templates sharing a gap (the {@code '{appId}'} of
+   * every {@code Application '...'} message) have it checked once per text and position.
+   */
+  private final int[] gapOf;
   /** Per template: the fewest anchor characters a text must hold for any hit, full or cut. */
   private final int[] needChars;
   /** The keywords, folded. */
@@ -126,6 +135,7 @@ public final class CompiledMatcher {
       needChars[t] = Math.min(tpl.anchorChars(), partial);
     }
     this.slotCount = slots;
+    this.gapOf = gapIds(this.templates, slotBase, slots);
     this.anchorCount = anchorIds.size();
     // Keywords are further patterns of the automaton that stand for no template.
     Map<String, Integer> patternIds = new LinkedHashMap<>(anchorIds);
@@ -241,6 +251,32 @@ public final class CompiledMatcher {
       trans[row + dropClass] = row;
       trans[row + specialClass] = ~row;
     }
+  }
+
+  /** Numbers the gaps between consecutive anchors of every template, equal items alike. */
+  private static int[] gapIds(Template[] templates, int[] slotBase, int slots) {
+    int[] ids = new int[slots];
+    Map<String, Integer> known = new HashMap<>();
+    for (int t = 0; t < templates.length; t++) {
+      Template tpl = templates[t];
+      ids[slotBase[t]] = -1;
+      for (int k = 1; k < tpl.anchorCount(); k++) {
+        StringBuilder key = new StringBuilder();
+        for (int i = tpl.anchorItem(k - 1) + 1; i < tpl.anchorItem(k); i++) {
+          Template.Item it = tpl.items().get(i);
+          if (it instanceof Template.Literal) {
+            key.append('L').append(((Template.Literal) it).chars);
+          } else {
+            Template.Capture c = (Template.Capture) it;
+            key.append('C').append(c.type).append('/').append(c.op).append('/')
+                .append(c.foldedValue).append('/').append(c.number).append('/').append(c.hresult);
+          }
+          key.append('\u0000');
+        }
+        ids[slotBase[t] + k] = known.computeIfAbsent(key.toString(), x -> known.size());
+      }
+    }
+    return ids;
   }
 
   /** A transition table entry's row, whether or not it is marked as having outputs. */
@@ -624,6 +660,16 @@ public final class CompiledMatcher {
     private final boolean[] seen = new boolean[templates.length];
     private int touchedCount;
     private List<Hit> hits = new ArrayList<>();
+    /**
+     * Gap checks of this text by (gap id, from, to), an open-addressed table whose entries are
+     * valid when stamped with the current text's stamp (so nothing is cleared between texts).
+     */
+    private final int[] memoGap = new int[MEMO];
+    private final int[] memoFrom = new int[MEMO];
+    private final int[] memoTo = new int[MEMO];
+    private final int[] memoResult = new int[MEMO];
+    private final int[] memoStamp = new int[MEMO];
+    private int stamp;
 
     /**
      * Matches one folded text. A reused run first clears what the previous text wrote, which
@@ -639,6 +685,10 @@ public final class CompiledMatcher {
         seen[t] = false;
       }
       touchedCount = 0;
+      if (++stamp == 0) {
+        Arrays.fill(memoStamp, 0);
+        stamp = 1;
+      }
       this.norm = text;
       this.s = text.chars();
       this.n = text.length();
@@ -690,8 +740,7 @@ public final class CompiledMatcher {
         int prev = base + k - 1;
         boolean extend = false;
         if (k > 0 && live[prev] && end[prev] <= from) {
-          int g = forward(tpl, tpl.anchorItem(k - 1) + 1, tpl.anchorItem(k), end[prev], from,
-              false, null);
+          int g = gap(tpl, base, k, end[prev], from);
           if (g >= 0) {
             candCov = cov[prev] + len;
             extend = true;
@@ -736,6 +785,35 @@ public final class CompiledMatcher {
           }
         }
       }
+    }
+
+    /**
+     * Checks the items between anchors {@code k - 1} and {@code k} of {@code tpl} (whose first
+     * slot is {@code base}) against folded text {@code [from, to)}, as {@code forward} does,
+     * remembering the answer for every template with the same gap.
+     */
+    private int gap(Template tpl, int base, int k, int from, int to) {
+      int id = gapOf[base + k];
+      int h = (id * 0x9E3779B1 + from * 0x85EBCA77 + to * 0xC2B2AE3D) >>> 22;
+      for (int probe = 0; probe < 4; probe++, h = (h + 1) & (MEMO - 1)) {
+        if (memoStamp[h] != stamp) {
+          int r = gapCheck(tpl, k, from, to);
+          memoStamp[h] = stamp;
+          memoGap[h] = id;
+          memoFrom[h] = from;
+          memoTo[h] = to;
+          memoResult[h] = r;
+          return r;
+        }
+        if (memoGap[h] == id && memoFrom[h] == from && memoTo[h] == to) {
+          return memoResult[h];
+        }
+      }
+      return gapCheck(tpl, k, from, to);
+    }
+
+    private int gapCheck(Template tpl, int k, int from, int to) {
+      return forward(tpl, tpl.anchorItem(k - 1) + 1, tpl.anchorItem(k), from, to, false, null);
     }
 
     private void addTruncated() {
