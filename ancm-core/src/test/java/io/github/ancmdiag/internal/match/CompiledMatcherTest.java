@@ -48,6 +48,46 @@ class CompiledMatcherTest {
   }
 
   @Test
+  void should_check_a_gap_by_its_own_items_when_templates_share_the_anchors_around_it() {
+    // given: the same anchors around gaps that differ in type, pin and literal, in both orders
+    List<Template> shared = List.of(
+        Template.parse("Application '{appId:APP_ID}' with physical root '{root:PATH}' stopped."),
+        Template.parse("Application '{port:PORT}' with physical root '{root:PATH}' stopped."),
+        Template.parse("Application '{code:HEX=ff}' with physical root '{root:PATH}' stopped."),
+        Template.parse("Application '{code:HEX=fe}' with physical root '{root:PATH}' stopped."),
+        Template.parse("Application '{appId:APP_ID}'!with physical root '{root:PATH}' stopped."));
+    CompiledMatcher m = new CompiledMatcher(shared);
+    CompiledMatcher.Scratch scratch = m.newScratch();
+
+    // when, then: each text matches exactly the templates whose gap fits it, with reused state
+    // and without
+    String[] texts = {
+      "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\app\\' stopped.",
+      "Application '8080' with physical root 'C:\\app\\' stopped.",
+      "Application 'ff' with physical root 'C:\\app\\' stopped.",
+      "Application 'fe' with physical root 'C:\\app\\' stopped.",
+      "Application '/LM/W3SVC/1/ROOT'! with physical root 'C:\\app\\' stopped.",
+    };
+    // (an APP_ID takes '8080', 'ff' and 'fe' too)
+    List<List<Integer>> expected = List.of(List.of(0), List.of(0, 1), List.of(0, 2),
+        List.of(0, 3), List.of(4));
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < texts.length; i++) {
+        assertThat(full(m.matchAll(texts[i], scratch))).as("text %d, round %d", i, round)
+            .containsExactlyInAnyOrderElementsOf(expected.get(i));
+        assertThat(full(m.matchAll(texts[i]))).as("text %d, fresh", i)
+            .containsExactlyInAnyOrderElementsOf(expected.get(i));
+      }
+    }
+  }
+
+  /** The templates matched in full (a gap that does not fit may still leave a cut-off match). */
+  private static List<Integer> full(List<CompiledMatcher.Hit> hits) {
+    return hits.stream().filter(h -> h.completeness() == 1.0).map(CompiledMatcher.Hit::template)
+        .toList();
+  }
+
+  @Test
   void should_match_only_the_template_whose_code_constraint_holds_when_codes_differ() {
     // given
     String text = "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8007023e'.";
