@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Matches every template of a catalog against a text in one pass. Built once by the {@code
- * Diagnoser} and shared by all threads; {@link #match(CharSequence)} keeps its state on the stack
- * of the call.
+ * Diagnoser} and shared by all threads. The working state of a call is either made for it ({@link
+ * #match(CharSequence)}, {@link #matchAll(CharSequence)}), passed in as a {@link Scratch} that one
+ * thread reuses, or borrowed from a small pool ({@link #borrowScratch()}).
  *
  * <p>How it works: the anchors (literal runs of {@link Template#MIN_ANCHOR} or more folded
  * characters) of all templates are compiled into one Aho-Corasick automaton (Aho and Corasick,
@@ -29,7 +30,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * ties going to the latest, whose gap is shortest), so the work per occurrence is constant. A chain
  * through all anchors, whose leading and trailing parts also check, is a full match; a chain
  * through a long enough part of the template that stops where the text or its line stops is a
- * truncated match, reported with its completeness.
+ * truncated match, reported with its completeness. Templates that share the items between two
+ * anchors (every {@code Application '{appId}' with physical root} message) have that gap checked
+ * once per text and position.
  *
  * <p>Before any of that, {@link #scan} runs the same automaton over the raw text: one lookup in a
  * table that folds and classifies each character at once (white space is a class that keeps the
@@ -39,7 +42,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * only when some template has anchors enough for a full or a truncated match. So most texts,
  * including those sharing a few words with a template, are rejected after that one pass, without
  * a copy and, given a {@link Scratch}, without allocating. The same pass reports keywords, such as
- * the words that make a number an HTTP status.
+ * the words that make a number an HTTP status. The full match runs that same table over the
+ * folded copy, whose characters fold to themselves.
  */
 public final class CompiledMatcher {
   static final int MISMATCH = -1;
