@@ -57,6 +57,9 @@ public final class CompiledMatcher {
   /** Fewest folded anchor characters a truncated match must cover. */
   static final int MIN_PARTIAL_CHARS = 14;
 
+  /** Folded characters a reused scratch keeps room for between texts; more is let go. */
+  static final int KEEP_CHARS = 1 << 16;
+
   /** Entries of a run's table of gap checks ({@code Run#gap}); a power of two. */
   private static final int MEMO = 1 << 10;
 
@@ -88,8 +91,8 @@ public final class CompiledMatcher {
   private final int[][] rawOutputs;
   private final int specialClass;
   /**
-   * Per slot (template anchor) after the first: an id for the items between the anchor before
-   * and this one, equal for equal items, so that templates sharing a gap (the {@code '{appId}'} of
+   * Per slot (template anchor) after the first (the first's entry is unused): an id for the items
+   * between the anchor before and this one, equal for equal items, so that templates sharing a gap (the {@code '{appId}'} of
    * every {@code Application '...'} message) have it checked once per text and position.
    */
   private final int[] gapOf;
@@ -263,7 +266,6 @@ public final class CompiledMatcher {
     Map<String, Integer> known = new HashMap<>();
     for (int t = 0; t < templates.length; t++) {
       Template tpl = templates[t];
-      ids[slotBase[t]] = -1;
       for (int k = 1; k < tpl.anchorCount(); k++) {
         StringBuilder key = new StringBuilder();
         for (int i = tpl.anchorItem(k - 1) + 1; i < tpl.anchorItem(k); i++) {
@@ -345,6 +347,7 @@ public final class CompiledMatcher {
    * @param scratch the working state, clean (every scan resets it)
    */
   public void release(Scratch scratch) {
+    scratch.trim();
     pool.lazySet(poolSlot(), scratch);
   }
 
@@ -370,6 +373,27 @@ public final class CompiledMatcher {
     /** The reused state of {@link #matchAll(CharSequence, Scratch)}, made on first use. */
     private Run run;
     private Normalized normalized;
+
+    /**
+     * Lets go of the last text and, when it was long, of its folded copy: a scratch kept in a
+     * pool or a classifier must not hold a huge record once it is done with it.
+     */
+    private void trim() {
+      if (normalized != null && normalized.chars().length > KEEP_CHARS) {
+        normalized = null;
+      }
+      if (normalized != null) {
+        normalized = TextNormalizer.normalize("", normalized);
+      }
+      if (run != null) {
+        run.forget();
+      }
+    }
+
+    /** The folded characters this scratch keeps room for, for tests. */
+    int retainedChars() {
+      return normalized == null ? 0 : normalized.chars().length;
+    }
 
     private Scratch(CompiledMatcher m) {
       this.owner = m;
@@ -591,6 +615,9 @@ public final class CompiledMatcher {
     if (scratch.run == null) {
       scratch.run = new Run();
     }
+    if (scratch.retainedChars() > Math.max(KEEP_CHARS, 2 * text.length() + 8)) {
+      scratch.normalized = null; // the room a huge earlier text needed: not kept for this one
+    }
     scratch.normalized = TextNormalizer.normalize(text, scratch.normalized);
     return scratch.run.run(scratch.normalized);
   }
@@ -674,6 +701,14 @@ public final class CompiledMatcher {
     private final int[] memoResult = new int[MEMO];
     private final int[] memoStamp = new int[MEMO];
     private int stamp;
+
+    /** Drops the references to the last text and its hits. */
+    void forget() {
+      norm = null;
+      s = null;
+      n = 0;
+      hits = List.of();
+    }
 
     /**
      * Matches one folded text. A reused run first clears what the previous text wrote, which

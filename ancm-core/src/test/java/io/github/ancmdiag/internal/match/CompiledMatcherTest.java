@@ -88,6 +88,30 @@ class CompiledMatcherTest {
   }
 
   @Test
+  void should_not_keep_the_room_of_a_huge_text_once_a_later_text_or_the_pool_is_done_with_it() {
+    // given: a reused scratch that has matched a 2,000,000-character text
+    CompiledMatcher.Scratch scratch = matcher.newScratch();
+    String huge = "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8007023e'. "
+        .repeat(27_000);
+    assertThat(matcher.matchAll(huge, scratch)).isNotEmpty();
+    assertThat(scratch.retainedChars()).isGreaterThan(huge.length());
+
+    // when: an ordinary text follows
+    String ordinary = "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8007023e'.";
+    List<CompiledMatcher.Hit> hits = matcher.matchAll(ordinary, scratch);
+
+    // then: it matches as ever, and the scratch keeps room for ordinary texts only
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(1);
+    assertThat(scratch.retainedChars()).isLessThanOrEqualTo(CompiledMatcher.KEEP_CHARS);
+
+    // and a pooled scratch lets go of a huge text when it is given back
+    CompiledMatcher.Scratch pooled = matcher.borrowScratch();
+    matcher.matchAll(huge, pooled);
+    matcher.release(pooled);
+    assertThat(pooled.retainedChars()).isLessThanOrEqualTo(CompiledMatcher.KEEP_CHARS);
+  }
+
+  @Test
   void should_match_only_the_template_whose_code_constraint_holds_when_codes_differ() {
     // given
     String text = "Failed to start application '/LM/W3SVC/2/ROOT', ErrorCode '0x8007023e'.";
