@@ -421,9 +421,19 @@ final class FrebReader extends RecordReader {
    * (line, byte offset) pairs in increasing line order, at most {@value #LINE_MEMORY} of them.
    */
   private static final class Lines extends Reader {
+    private static final String DOCTYPE = "<!DOCTYPE";
     private final EncodingDecoder in;
     private final Deque<long[]> starts = new ArrayDeque<>();
     private long lastLine;
+    /**
+     * Where the text is in a document type declaration: the JDK's parser prints a stack trace to
+     * standard error when the input ends inside one (its DTD scanner catches the end of input
+     * and calls {@code printStackTrace}), so this reader reports that end as an error instead.
+     */
+    private int doctypeMatched;
+    private boolean inDoctype;
+    private int brackets;
+    private int quote;
 
     Lines(EncodingDecoder in) {
       this.in = in;
@@ -445,9 +455,41 @@ final class FrebReader extends RecordReader {
         if (c < 0) {
           break;
         }
+        track(c);
         buf[off + n++] = (char) c;
       }
+      if (n == 0 && len > 0 && inDoctype) {
+        throw new IOException("the trace ends inside its document type declaration (DTD)");
+      }
       return n == 0 && len > 0 ? -1 : n;
+    }
+
+    /** Follows whether the text is inside a {@code <!DOCTYPE ...>}, its brackets and quotes. */
+    private void track(int c) {
+      if (!inDoctype) {
+        if (c == DOCTYPE.charAt(doctypeMatched)) {
+          if (++doctypeMatched == DOCTYPE.length()) {
+            inDoctype = true;
+            doctypeMatched = 0;
+            brackets = 0;
+            quote = 0;
+          }
+        } else {
+          doctypeMatched = c == '<' ? 1 : 0;
+        }
+      } else if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[') {
+        brackets++;
+      } else if (c == ']') {
+        brackets = Math.max(0, brackets - 1);
+      } else if (c == '>' && brackets == 0) {
+        inDoctype = false;
+      }
     }
 
     /**

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -152,6 +154,32 @@ class FrebReaderTest {
             + ", HttpSubStatus=\"3\", ErrorCode=\"0x80072ee2\" (2147954402)");
     assertThat(result.records()).extracting(r -> r.httpStatus().orElseThrow())
         .containsOnly(HttpStatus.of(502, 3));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE failedRequest [\n  <!ENTITY a \"x\">\n  <!ENT",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE failedRequest [\n  <!ENTITY a \"x>\n",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE failedRequest [\n  <!",
+  })
+  void should_report_a_trace_cut_inside_its_dtd_and_print_nothing(String xml) {
+    // given: the JDK's DTD scanner prints a stack trace when its input ends inside a DTD
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.err;
+    Result result;
+    System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      // when
+      result = read(xml, Format.FREB_XML);
+    } finally {
+      System.setErr(original);
+    }
+
+    // then
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(result.records()).isEmpty();
+    assertThat(result.skipped()).anySatisfy(s -> assertThat(s.reason())
+        .contains("ends inside its document type declaration"));
   }
 
   @Test
