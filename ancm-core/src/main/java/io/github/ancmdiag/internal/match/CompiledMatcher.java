@@ -42,8 +42,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * only when some template has anchors enough for a full or a truncated match. So most texts,
  * including those sharing a few words with a template, are rejected after that one pass, without
  * a copy and, given a {@link Scratch}, without allocating. The same pass reports keywords, such as
- * the words that make a number an HTTP status. The full match runs that same table over the
- * folded copy, whose characters fold to themselves.
+ * the words that make a number an HTTP status. A string long enough is walked in two lanes side
+ * by side, the second starting a longest pattern's length before the middle, so that the table
+ * lookups of the two overlap instead of each waiting for the one before. The full match runs
+ * that same table over the folded copy, whose characters fold to themselves.
  */
 public final class CompiledMatcher {
   static final int MISMATCH = -1;
@@ -90,6 +92,10 @@ public final class CompiledMatcher {
    */
   private final int[][] rawOutputs;
   private final int specialClass;
+  /** Folded characters of the longest pattern, less one: how far back a second lane starts. */
+  private final int overlap;
+  /** Strings at least this long are walked in two lanes (see {@link #scan}). */
+  private final int twoLanes;
   /**
    * Per slot (template anchor) after the first (the first's entry is unused): an id for the items
    * between the anchor before and this one, equal for equal items, so that templates sharing a gap (the {@code '{appId}'} of
@@ -165,6 +171,8 @@ public final class CompiledMatcher {
     this.refTemplate = new int[patterns][];
     this.refIndex = new int[patterns][];
     List<String> patternTexts = new ArrayList<>(patternIds.keySet());
+    this.overlap = patternTexts.stream().mapToInt(String::length).max().orElse(1) - 1;
+    this.twoLanes = Math.max(64, 4 * overlap);
     for (int id = 0; id < patterns; id++) {
       if (id < anchorCount) {
         anchorLength[id] = patternTexts.get(id).length();
@@ -457,7 +465,50 @@ public final class CompiledMatcher {
     String string = text instanceof String ? (String) text : null;
     int i = 0;
     int s = 0;
+    boolean borrowed = false;
     try {
+      if (string != null && n >= twoLanes) {
+        // Two walks side by side, the first over the first half, the second from a little
+        // before the middle (see laneStart): each step of one waits for its own table lookup
+        // only, so the two overlap. The second walk then finishes alone below. An occurrence
+        // both see is counted once (Scratch#add keeps one per template anchor).
+        final char[] cls = rawClass;
+        final int[] tr = trans;
+        int mid = n >>> 1;
+        int b = laneStart(string, mid);
+        int sa = 0;
+        int sb = 0;
+        for (int a = 0; a < mid; a++, b++) {
+          int ta = tr[sa + cls[string.charAt(a)]];
+          int tb = tr[sb + cls[string.charAt(b)]];
+          if ((ta | tb) < 0) {
+            if (work == null) {
+              work = borrowScratch(); // given back below: no allocation without a scratch
+              borrowed = true;
+            }
+            if (ta < 0) {
+              long r = onStop(string, a, ~ta, work);
+              if (r == DECIDED) {
+                return MAY_MATCH | KEYWORD;
+              }
+              result |= (int) (r >>> 32);
+              ta = (int) r;
+            }
+            if (tb < 0) {
+              long r = onStop(string, b, ~tb, work);
+              if (r == DECIDED) {
+                return MAY_MATCH | KEYWORD;
+              }
+              result |= (int) (r >>> 32);
+              tb = (int) r;
+            }
+          }
+          sa = ta;
+          sb = tb;
+        }
+        i = b;
+        s = sb;
+      }
       while (i < n) {
         long stop = string != null ? runString(string, i, s) : runChars(text, i, s);
         if (stop < 0) {
@@ -499,8 +550,66 @@ public final class CompiledMatcher {
     } finally {
       if (work != null) {
         work.reset(this);
+        if (borrowed) {
+          release(work);
+        }
       }
     }
+  }
+
+  /** {@link #onStop} result: a template may match, so {@link #scan} can answer. */
+  private static final long DECIDED = -1;
+
+  /**
+   * Handles one stop of a lane of {@link #scan} at raw index {@code i}: a special character
+   * (state {@code s} before it) or a state with outputs (state {@code s} after it). Returns the
+   * state to go on from in the low half and the result bits it adds in the high half, or
+   * {@link #DECIDED}.
+   */
+  private long onStop(CharSequence text, int i, int s, Scratch work) {
+    long flags = 0;
+    int state = s;
+    char c = text.charAt(i);
+    if (rawClass[c] == specialClass) {
+      if (c == '\u2026' || (c == '&' && TextNormalizer.isEntityAt(text, i))) {
+        return DECIDED; // needs the full normalizer
+      }
+      if (c != '&') {
+        flags |= (long) KEYWORD << 32; // white space to HttpStatus, not to folding
+      }
+      int t = trans[state + classOf[TextNormalizer.fold(c)]];
+      if (t >= 0) {
+        return flags | t;
+      }
+      state = ~t;
+    }
+    for (int id : rawOutputs[state / stride]) {
+      if (id < 0) {
+        if (startsWord(text, i, keywordText[~id])) {
+          flags |= (long) KEYWORD << 32;
+        }
+      } else if (work.add(this, id)) {
+        return DECIDED;
+      }
+    }
+    return flags | state;
+  }
+
+  /**
+   * Where the second lane of {@link #scan} starts: far enough before {@code mid} that the folded
+   * characters between hold the longest pattern but one, so that every pattern occurrence ending
+   * at or after {@code mid} lies wholly in the lane, which finds it from the automaton's start.
+   */
+  private int laneStart(String text, int mid) {
+    int need = overlap;
+    int p = mid;
+    while (need > 0 && p > 0) {
+      p--;
+      if (TextNormalizer.fold(text.charAt(p)) != TextNormalizer.DROP) {
+        need--;
+      }
+    }
+    return p;
   }
 
   /**
