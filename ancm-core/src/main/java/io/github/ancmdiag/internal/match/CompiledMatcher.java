@@ -794,6 +794,11 @@ public final class CompiledMatcher {
     private final int[] cov = new int[slotCount];
     private final int[] end = new int[slotCount];
     private final int[][] starts = new int[slotCount][];
+    /**
+     * Per slot: the index of its chain's first anchor; the slot's {@code starts} entries from
+     * there to the slot's own index are the chain's, the others are stale and never read.
+     */
+    private final int[] chainStart = new int[slotCount];
     private final boolean[] matched = new boolean[templates.length];
     /** The templates whose slots this run wrote, to reset and to finish; {@code seen} marks them. */
     private final int[] touched = new int[templates.length];
@@ -898,17 +903,20 @@ public final class CompiledMatcher {
         if (live[slot] && candCov < cov[slot]) {
           continue; // the slot keeps its better chain
         }
-        // Each slot owns its array of anchor starts, kept from text to text; it is rewritten
-        // whole whenever the slot takes a chain.
+        // Each slot owns its array of anchor starts, kept from text to text; when the slot takes
+        // a chain, the chain's entries are written (a new chain's one entry costs the same
+        // however many anchors the template has).
         int[] st = starts[slot];
         if (st == null) {
           st = new int[tpl.anchorCount()];
           starts[slot] = st;
         }
         if (extend) {
-          System.arraycopy(starts[prev], 0, st, 0, st.length);
+          int f = chainStart[prev];
+          System.arraycopy(starts[prev], f, st, f, k - f);
+          chainStart[slot] = f;
         } else {
-          Arrays.fill(st, -1);
+          chainStart[slot] = k;
         }
         st[k] = from;
         live[slot] = true;
@@ -922,10 +930,10 @@ public final class CompiledMatcher {
             Arrays.fill(live, base, base + tpl.anchorCount(), false);
             continue;
           }
-          if (st[0] >= 0 && tail >= 0) {
+          if (chainStart[slot] == 0 && tail >= 0) {
             int head = backward(tpl, tpl.anchorItem(0), st[0], spans);
             if (head >= 0) {
-              fillGaps(tpl, st, spans);
+              fillGaps(tpl, st, 0, k, spans);
               hits.add(new Hit(t, norm, head, tail, 1.0, spans));
               matched[t] = true;
               Arrays.fill(live, base, base + tpl.anchorCount(), false);
@@ -988,7 +996,8 @@ public final class CompiledMatcher {
         int[] st = starts[best];
         double denom = tpl.anchorChars() + 6.0 * tpl.constraintCount();
         double coverage = cov[best] / denom;
-        boolean fromStart = st[0] >= 0;
+        int first = chainStart[best];
+        boolean fromStart = first == 0;
         if (cov[best] < MIN_PARTIAL_CHARS
             || coverage < (fromStart ? MIN_PREFIX_COVERAGE : MIN_SUFFIX_COVERAGE)) {
           continue;
@@ -996,14 +1005,10 @@ public final class CompiledMatcher {
         if (k < tpl.anchorCount() - 1 && !stopsSoonAfter(tpl, k, end[best])) {
           continue;
         }
-        if (!fromStart && !startsLine(tpl, firstSeen(st), st[firstSeen(st)])) {
+        if (!fromStart && !startsLine(tpl, first, st[first])) {
           continue;
         }
         int[] spans = newSpans(tpl);
-        int first = 0;
-        while (st[first] < 0) {
-          first++;
-        }
         int head = st[first];
         if (first == 0) {
           int h = backward(tpl, tpl.anchorItem(0), st[0], spans);
@@ -1018,7 +1023,7 @@ public final class CompiledMatcher {
             tail = tl;
           }
         }
-        fillGaps(tpl, st, spans);
+        fillGaps(tpl, st, first, k, spans);
         hits.add(new Hit(t, norm, head, tail, Math.min(0.99, coverage), spans));
       }
     }
@@ -1122,21 +1127,12 @@ public final class CompiledMatcher {
       return p <= lineStart;
     }
 
-    private int firstSeen(int[] st) {
-      int first = 0;
-      while (st[first] < 0) {
-        first++;
-      }
-      return first;
-    }
-
-    private void fillGaps(Template tpl, int[] st, int[] spans) {
-      for (int k = 0; k + 1 < tpl.anchorCount(); k++) {
-        if (st[k] >= 0 && st[k + 1] >= 0) {
-          int from = st[k] + tpl.anchor(k).chars.length;
-          forward(tpl, tpl.anchorItem(k) + 1, tpl.anchorItem(k + 1), from, st[k + 1], false,
-              spans);
-        }
+    /** Checks the gaps of a chain from anchor {@code first} to {@code last}, recording captures. */
+    private void fillGaps(Template tpl, int[] st, int first, int last, int[] spans) {
+      for (int k = first; k < last; k++) {
+        int from = st[k] + tpl.anchor(k).chars.length;
+        forward(tpl, tpl.anchorItem(k) + 1, tpl.anchorItem(k + 1), from, st[k + 1], false,
+            spans);
       }
     }
 
