@@ -82,6 +82,23 @@ public final class CompiledMatcher {
   // For each anchor: the (template, anchor index) pairs it stands for, highest index first.
   private final int[][] refTemplate;
   private final int[][] refIndex;
+  /**
+   * The full match's share of those pairs: all but the first anchors of the templates in {@link
+   * #sharedFirst}, whose chains the full match starts lazily (see {@code Run#syncFirst}).
+   */
+  private final int[][] runRefTemplate;
+  private final int[][] runRefIndex;
+  /**
+   * For each anchor: the templates that start with it, have more anchors and hold it nowhere
+   * else. Their first slot always holds the anchor's latest occurrence (or nothing since a
+   * chain of theirs was disproven or matched), so an occurrence records itself once instead of
+   * once per template: {@code Application '} opens dozens of templates.
+   */
+  private final int[][] sharedFirst;
+  /** Per template: the id of its first anchor. */
+  private final int[] firstAnchor;
+  /** Per template: whether it is in {@link #sharedFirst}. */
+  private final boolean[] lazyFirst;
   // The same automaton over raw characters, see scan().
   private final char[] rawClass;
   private final int stride;
@@ -181,6 +198,40 @@ public final class CompiledMatcher {
       r.sort((x, y) -> Integer.compare(y[1], x[1]));
       refTemplate[id] = r.stream().mapToInt(x -> x[0]).toArray();
       refIndex[id] = r.stream().mapToInt(x -> x[1]).toArray();
+    }
+    // Templates whose first anchor is theirs only once (and not their only one) start chains
+    // lazily in the full match.
+    this.firstAnchor = new int[this.templates.length];
+    this.lazyFirst = new boolean[this.templates.length];
+    for (int t = 0; t < this.templates.length; t++) {
+      Template tpl = this.templates[t];
+      String first = tpl.anchor(0).text();
+      firstAnchor[t] = anchorIds.get(first);
+      boolean once = tpl.anchorCount() > 1;
+      for (int k = 1; k < tpl.anchorCount() && once; k++) {
+        once = !tpl.anchor(k).text().equals(first);
+      }
+      lazyFirst[t] = once;
+    }
+    this.runRefTemplate = new int[patterns][];
+    this.runRefIndex = new int[patterns][];
+    this.sharedFirst = new int[patterns][];
+    for (int id = 0; id < patterns; id++) {
+      List<Integer> eagerT = new ArrayList<>();
+      List<Integer> eagerK = new ArrayList<>();
+      List<Integer> lazy = new ArrayList<>();
+      for (int r = 0; r < refTemplate[id].length; r++) {
+        int t = refTemplate[id][r];
+        if (refIndex[id][r] == 0 && lazyFirst[t]) {
+          lazy.add(t);
+        } else {
+          eagerT.add(t);
+          eagerK.add(refIndex[id][r]);
+        }
+      }
+      runRefTemplate[id] = eagerT.stream().mapToInt(Integer::intValue).toArray();
+      runRefIndex[id] = eagerK.stream().mapToInt(Integer::intValue).toArray();
+      sharedFirst[id] = lazy.stream().mapToInt(Integer::intValue).toArray();
     }
     // Alphabet: one class per distinct pattern character, class 0 for every other character.
     this.classOf = new char[65536];
@@ -799,6 +850,18 @@ public final class CompiledMatcher {
      * there to the slot's own index are the chain's, the others are stale and never read.
      */
     private final int[] chainStart = new int[slotCount];
+    private int[] trial = new int[16];
+    /** Anchor occurrences of this text so far, in the order they were met (from 1). */
+    private int event;
+    /** Per anchor with {@link #sharedFirst} templates: its latest occurrence, 0 for none. */
+    private final int[] occEvent = new int[anchorCount];
+    private final int[] occFrom = new int[anchorCount];
+    private final int[] occTo = new int[anchorCount];
+    /** The anchors with an {@link #occEvent} in this text, to reset. */
+    private final int[] occurred = new int[anchorCount];
+    private int occurredCount;
+    /** Per template: the occurrence at which its chains were last disproven or matched, or 0. */
+    private final int[] killedAt = new int[templates.length];
     private final boolean[] matched = new boolean[templates.length];
     /** The templates whose slots this run wrote, to reset and to finish; {@code seen} marks them. */
     private final int[] touched = new int[templates.length];
@@ -836,8 +899,14 @@ public final class CompiledMatcher {
         Arrays.fill(live, base, k, false);
         matched[t] = false;
         seen[t] = false;
+        killedAt[t] = 0;
       }
       touchedCount = 0;
+      for (int i = 0; i < occurredCount; i++) {
+        occEvent[occurred[i]] = 0;
+      }
+      occurredCount = 0;
+      event = 0;
       if (++stamp == 0) {
         Arrays.fill(memoStamp, 0);
         stamp = 1;
@@ -877,8 +946,17 @@ public final class CompiledMatcher {
     }
 
     private void onAnchor(int id, int from, int to) {
-      int[] ts = refTemplate[id];
-      int[] ks = refIndex[id];
+      event++;
+      if (sharedFirst[id].length > 0) {
+        if (occEvent[id] == 0) {
+          occurred[occurredCount++] = id;
+        }
+        occEvent[id] = event;
+        occFrom[id] = from;
+        occTo[id] = to;
+      }
+      int[] ts = runRefTemplate[id];
+      int[] ks = runRefIndex[id];
       for (int r = 0; r < ts.length; r++) {
         int t = ts[r];
         int k = ks[r];
@@ -892,6 +970,9 @@ public final class CompiledMatcher {
         int candCov = len;
         int prev = base + k - 1;
         boolean extend = false;
+        if (k == 1 && lazyFirst[t]) {
+          syncFirst(t);
+        }
         if (k > 0 && live[prev] && end[prev] <= from) {
           int g = gap(tpl, base, k, end[prev], from);
           if (g >= 0) {
@@ -923,20 +1004,25 @@ public final class CompiledMatcher {
         cov[slot] = candCov;
         end[slot] = to;
         if (k == tpl.anchorCount() - 1) {
-          int[] spans = newSpans(tpl);
+          // Captures go to a reused array, copied only for a hit: most chains that reach their
+          // last anchor in a hostile text are disproven there.
+          int[] spans = trialSpans(tpl);
           int tail = forward(tpl, tpl.anchorItem(k) + 1, tpl.items().size(), to, n, true, spans);
           if (tail == MISMATCH) {
             // The chain reached the last anchor and the text goes on otherwise: it is disproven.
             Arrays.fill(live, base, base + tpl.anchorCount(), false);
+            killedAt[t] = event;
             continue;
           }
           if (chainStart[slot] == 0 && tail >= 0) {
             int head = backward(tpl, tpl.anchorItem(0), st[0], spans);
             if (head >= 0) {
               fillGaps(tpl, st, 0, k, spans);
-              hits.add(new Hit(t, norm, head, tail, 1.0, spans));
+              hits.add(new Hit(t, norm, head, tail, 1.0,
+                  Arrays.copyOf(spans, 2 * tpl.captures().size())));
               matched[t] = true;
               Arrays.fill(live, base, base + tpl.anchorCount(), false);
+              killedAt[t] = event;
             }
           }
         }
@@ -972,13 +1058,48 @@ public final class CompiledMatcher {
       return forward(tpl, tpl.anchorItem(k - 1) + 1, tpl.anchorItem(k), from, to, false, null);
     }
 
+    /**
+     * Writes the first slot of a {@link #sharedFirst} template from its anchor's latest
+     * occurrence: live when that occurrence came after the template's chains were last disproven
+     * or matched, as it would be had each occurrence written it.
+     */
+    private void syncFirst(int t) {
+      int a = firstAnchor[t];
+      int slot = slotBase[t];
+      boolean on = occEvent[a] > killedAt[t];
+      live[slot] = on;
+      if (on) {
+        int[] st = starts[slot];
+        if (st == null) {
+          st = new int[templates[t].anchorCount()];
+          starts[slot] = st;
+        }
+        st[0] = occFrom[a];
+        chainStart[slot] = 0;
+        cov[slot] = anchorLength[a];
+        end[slot] = occTo[a];
+      }
+    }
+
     private void addTruncated() {
+      // Templates that only their first anchor touched are candidates too.
+      for (int i = 0; i < occurredCount; i++) {
+        for (int t : sharedFirst[occurred[i]]) {
+          if (!seen[t]) {
+            seen[t] = true;
+            touched[touchedCount++] = t;
+          }
+        }
+      }
       // In template order, as a run over every template would report them.
       Arrays.sort(touched, 0, touchedCount);
       for (int i = 0; i < touchedCount; i++) {
         int t = touched[i];
         if (matched[t]) {
           continue;
+        }
+        if (lazyFirst[t]) {
+          syncFirst(t);
         }
         Template tpl = templates[t];
         int base = slotBase[t];
@@ -1134,6 +1255,16 @@ public final class CompiledMatcher {
         forward(tpl, tpl.anchorItem(k) + 1, tpl.anchorItem(k + 1), from, st[k + 1], false,
             spans);
       }
+    }
+
+    /** The reused capture spans of {@link #onAnchor}, cleared for {@code tpl}. */
+    private int[] trialSpans(Template tpl) {
+      int size = 2 * tpl.captures().size();
+      if (trial.length < size) {
+        trial = new int[size];
+      }
+      Arrays.fill(trial, 0, size, -1);
+      return trial;
     }
 
     private int[] newSpans(Template tpl) {

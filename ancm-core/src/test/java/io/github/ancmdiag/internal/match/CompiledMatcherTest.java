@@ -48,6 +48,63 @@ class CompiledMatcherTest {
   }
 
   @Test
+  void should_start_a_new_chain_at_an_opening_met_after_a_disproven_message() {
+    // given: a message whose end does not fit, then the same message in full; templates that
+    // share their opening record it once for all of them
+    String text = "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\a\\' failed to load "
+        + "clr and managed application. CLR worker thread exited later. "
+        + "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\b\\' failed to load "
+        + "clr and managed application. CLR worker thread exited prematurely";
+    CompiledMatcher.Scratch scratch = matcher.newScratch();
+
+    // when
+    List<CompiledMatcher.Hit> found = matcher.matchAll(text, scratch);
+
+    // then: the second message, with its own values
+    Template clr = templates.get(4);
+    assertThat(found).filteredOn(h -> h.template() == 4 && h.completeness() == 1.0)
+        .singleElement()
+        .satisfies(h -> assertThat(capture(h, clr, "appId")).isEqualTo("/LM/W3SVC/2/ROOT"));
+  }
+
+  @Test
+  void should_not_revive_an_opening_seen_before_its_message_was_disproven() {
+    // given: one opening, a disproven end, then the rest of the message again without an opening
+    String text = "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\a\\' failed to load "
+        + "clr and managed application. CLR worker thread exited later. "
+        + "with physical root 'C:\\b\\' failed to load "
+        + "clr and managed application. CLR worker thread exited prematurely";
+    CompiledMatcher.Scratch scratch = matcher.newScratch();
+
+    // when
+    List<CompiledMatcher.Hit> found = matcher.matchAll(text, scratch);
+    List<CompiledMatcher.Hit> fresh = matcher.matchAll(text);
+
+    // then: no full match, the same with reused state as without
+    assertThat(found).noneMatch(h -> h.template() == 4 && h.completeness() == 1.0);
+    assertThat(found).extracting(CompiledMatcher.Hit::template, CompiledMatcher.Hit::completeness)
+        .containsExactlyElementsOf(fresh.stream()
+            .map(h -> org.assertj.core.groups.Tuple.tuple(h.template(), h.completeness()))
+            .toList());
+  }
+
+  @Test
+  void should_not_extend_a_chain_from_an_opening_its_message_already_used() {
+    // given: one full message, then its middle and end again; two templates share the opening
+    CompiledMatcher m = new CompiledMatcher(List.of(
+        Template.parse("Starting worker {text:TEXT} middle part {n:INT} the end."),
+        Template.parse("Starting worker {text:TEXT} other part {n:INT} the end.")));
+    String text = "Starting worker abc middle part 1 the end. middle part 2 the end.";
+
+    // when
+    List<CompiledMatcher.Hit> found = m.matchAll(text, m.newScratch());
+
+    // then: one full message; the second middle has no opening of its own
+    assertThat(found).filteredOn(h -> h.completeness() == 1.0).singleElement()
+        .satisfies(h -> assertThat(h.template()).isZero());
+  }
+
+  @Test
   void should_check_a_gap_by_its_own_items_when_templates_share_the_anchors_around_it() {
     // given: the same anchors around gaps that differ in type, pin and literal, in both orders
     List<Template> shared = List.of(
