@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * through a long enough part of the template that stops where the text or its line stops is a
  * truncated match, reported with its completeness. Templates that share the items between two
  * anchors (every {@code Application '{appId}' with physical root} message) have that gap checked
- * once per text and position.
+ * once per text and position, and templates that open with the same anchor read their first
+ * chain link from that anchor's latest occurrence, written once, not once per template.
  *
  * <p>Before any of that, {@link #scan} runs the same automaton over the raw text: one lookup in a
  * table that folds and classifies each character at once (white space is a class that keeps the
