@@ -28,6 +28,13 @@ class CompiledMatcherTest {
       + "'{physicalRoot:PATH}' failed to start process with commandline '{commandLine:TEXT}' "
       + "with multiple retries. Failed to bind to port '{port:PORT}'.";
 
+  /** The {@link #CLR} message with an end that does not fit, so its chain is disproven. */
+  private static final String CLR_DISPROVEN = "Application '/LM/W3SVC/1/ROOT' with physical root "
+      + "'C:\\a\\' failed to load clr and managed application. CLR worker thread exited later. ";
+  /** The {@link #CLR} message after its opening, with its expected end. */
+  private static final String CLR_REST = " with physical root 'C:\\b\\' failed to load clr and "
+      + "managed application. CLR worker thread exited prematurely";
+
   private final List<Template> templates = List.of(Template.parse(ADD_APP_FFFF),
       Template.parse(ADD_APP_23E), Template.parse(V1_START), Template.parse(FRAMEWORK),
       Template.parse(CLR), Template.parse(TITLE), Template.parse(DEBUG_HR),
@@ -51,10 +58,7 @@ class CompiledMatcherTest {
   void should_start_a_new_chain_at_an_opening_met_after_a_disproven_message() {
     // given: a message whose end does not fit, then the same message in full; templates that
     // share their opening record it once for all of them
-    String text = "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\a\\' failed to load "
-        + "clr and managed application. CLR worker thread exited later. "
-        + "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\b\\' failed to load "
-        + "clr and managed application. CLR worker thread exited prematurely";
+    String text = CLR_DISPROVEN + "Application '/LM/W3SVC/2/ROOT'" + CLR_REST;
     CompiledMatcher.Scratch scratch = matcher.newScratch();
 
     // when
@@ -70,10 +74,7 @@ class CompiledMatcherTest {
   @Test
   void should_not_revive_an_opening_seen_before_its_message_was_disproven() {
     // given: one opening, a disproven end, then the rest of the message again without an opening
-    String text = "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\a\\' failed to load "
-        + "clr and managed application. CLR worker thread exited later. "
-        + "with physical root 'C:\\b\\' failed to load "
-        + "clr and managed application. CLR worker thread exited prematurely";
+    String text = CLR_DISPROVEN + CLR_REST;
     CompiledMatcher.Scratch scratch = matcher.newScratch();
 
     // when
