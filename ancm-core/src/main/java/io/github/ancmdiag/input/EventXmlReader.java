@@ -257,28 +257,11 @@ final class EventXmlReader extends RecordReader {
       return;
     }
     boolean doctype = head.toString().equalsIgnoreCase("DOCTYPE") && event == null;
-    boolean declares = false;
-    // up to the '>' outside brackets and quotes
-    int brackets = 0;
-    int quote = 0;
-    while (c >= 0) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '[') {
-        brackets++;
-        declares = true;
-      } else if (c == ']') {
-        brackets = Math.max(0, brackets - 1);
-      } else if (c == '>' && brackets == 0) {
-        break;
-      }
+    DeclarationEnd declaration = new DeclarationEnd();
+    while (c >= 0 && !declaration.isEnd(c)) {
       c = read();
     }
-    if (doctype && declares) {
+    if (doctype && declaration.hasSubset()) {
       skip(line, offset, "a document type declaration (DTD) was ignored: DTDs and entities "
           + "are never read");
     }

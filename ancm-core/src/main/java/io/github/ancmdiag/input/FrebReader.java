@@ -431,9 +431,8 @@ final class FrebReader extends RecordReader {
      * and calls {@code printStackTrace}), so this reader reports that end as an error instead.
      */
     private int doctypeMatched;
-    private boolean inDoctype;
-    private int brackets;
-    private int quote;
+    /** The declaration the text is in, or null. */
+    private DeclarationEnd doctype;
 
     Lines(EncodingDecoder in) {
       this.in = in;
@@ -458,37 +457,25 @@ final class FrebReader extends RecordReader {
         track(c);
         buf[off + n++] = (char) c;
       }
-      if (n == 0 && len > 0 && inDoctype) {
+      if (n == 0 && len > 0 && doctype != null) {
         throw new IOException("the trace ends inside its document type declaration (DTD)");
       }
       return n == 0 && len > 0 ? -1 : n;
     }
 
-    /** Follows whether the text is inside a {@code <!DOCTYPE ...>}, its brackets and quotes. */
+    /** Follows whether the text is inside a {@code <!DOCTYPE ...>}. */
     private void track(int c) {
-      if (!inDoctype) {
-        if (c == DOCTYPE.charAt(doctypeMatched)) {
-          if (++doctypeMatched == DOCTYPE.length()) {
-            inDoctype = true;
-            doctypeMatched = 0;
-            brackets = 0;
-            quote = 0;
-          }
-        } else {
-          doctypeMatched = c == '<' ? 1 : 0;
+      if (doctype != null) {
+        if (doctype.isEnd(c)) {
+          doctype = null;
         }
-      } else if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
+      } else if (c == DOCTYPE.charAt(doctypeMatched)) {
+        if (++doctypeMatched == DOCTYPE.length()) {
+          doctype = new DeclarationEnd();
+          doctypeMatched = 0;
         }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '[') {
-        brackets++;
-      } else if (c == ']') {
-        brackets = Math.max(0, brackets - 1);
-      } else if (c == '>' && brackets == 0) {
-        inDoctype = false;
+      } else {
+        doctypeMatched = c == '<' ? 1 : 0;
       }
     }
 
