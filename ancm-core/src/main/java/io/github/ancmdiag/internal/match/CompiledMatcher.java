@@ -497,7 +497,8 @@ public final class CompiledMatcher {
   /**
    * Reads a raw text once, folding each character on the fly (one table lookup), and tells
    * whether any template may match it and whether any keyword occurs in it. Allocates nothing
-   * when no anchor occurs, or when {@code scratch} is given.
+   * when {@code scratch} is given; without one, a text that holds a pattern or a special
+   * character borrows working state from the pool ({@link #borrowScratch()}) and gives it back.
    *
    * <p>A template may match only when the text holds enough of its anchors for a full or a
    * truncated hit; {@link #NONE} is final. A text with an HTML entity or an ellipsis (which only
@@ -567,36 +568,16 @@ public final class CompiledMatcher {
           return result;
         }
         i = (int) (stop >>> 32);
-        s = (int) stop;
-        char c = text.charAt(i++);
-        if (rawClass[c] == specialClass) {
-          if (c == '\u2026' || (c == '&' && TextNormalizer.isEntityAt(text, i - 1))) {
-            return MAY_MATCH | KEYWORD; // needs the full normalizer
-          }
-          if (c != '&') {
-            result |= KEYWORD; // white space to HttpStatus, not to folding: look closer
-          }
-          int t = trans[s + classOf[TextNormalizer.fold(c)]];
-          if (t >= 0) {
-            s = t;
-            continue;
-          }
-          s = ~t;
+        if (work == null) {
+          work = borrowScratch(); // given back below: no allocation without a scratch
+          borrowed = true;
         }
-        for (int id : rawOutputs[s / stride]) {
-          if (id < 0) {
-            if (startsWord(text, i - 1, keywordText[~id])) {
-              result |= KEYWORD;
-            }
-            continue;
-          }
-          if (work == null) {
-            work = new Scratch(this);
-          }
-          if (work.add(this, id)) {
-            return result | MAY_MATCH | KEYWORD;
-          }
+        long r = onStop(text, i++, (int) stop, work);
+        if (r == DECIDED) {
+          return MAY_MATCH | KEYWORD;
         }
+        result |= (int) (r >>> 32);
+        s = (int) r;
       }
       return result;
     } finally {
@@ -613,7 +594,7 @@ public final class CompiledMatcher {
   private static final long DECIDED = -1;
 
   /**
-   * Handles one stop of a lane of {@link #scan} at raw index {@code i}: a special character
+   * Handles one stop of a walk of {@link #scan} at raw index {@code i}: a special character
    * (state {@code s} before it) or a state with outputs (state {@code s} after it). Returns the
    * state to go on from in the low half and the result bits it adds in the high half, or
    * {@link #DECIDED}.
@@ -851,6 +832,7 @@ public final class CompiledMatcher {
      * there to the slot's own index are the chain's, the others are stale and never read.
      */
     private final int[] chainStart = new int[slotCount];
+    /** The capture spans a chain reaching its last anchor is tried with; see trialSpans. */
     private int[] trial = new int[16];
     /** Anchor occurrences of this text so far, in the order they were met (from 1). */
     private int event;

@@ -51,24 +51,40 @@ class TwoLaneScanTest {
   }
 
   @Test
-  void should_find_a_message_split_by_a_long_run_of_white_space_at_the_middle() {
-    String filler = "y".repeat(300);
-    for (int cut = 1; cut < MESSAGE.length(); cut++) {
-      // given: more white space between two halves of the message than the second lane's head
-      // start holds in raw characters, the break right at the middle
-      String head = MESSAGE.substring(0, cut);
-      String tail = MESSAGE.substring(cut);
-      String spaces = " \r\n\t".repeat(30);
-      String text = filler + head + spaces + tail + filler;
-      int pad = Math.max(0, text.length() / 2 - (filler.length() + head.length() + 60));
-      String shifted = "z".repeat(pad) + text;
+  void should_find_a_keyword_wherever_it_stands_relative_to_the_middle() {
+    String keyword = " Internal Server Error. ";
+    for (int shift = 0; shift <= keyword.length() + 2; shift++) {
+      // given: one keyword, the only pattern in a 600-character text, moved across the middle
+      String text = "x".repeat(300 - shift) + keyword
+          + "x".repeat(300 - keyword.length() + shift);
 
       // when
-      int twoLanes = matcher.scan(shifted, null);
+      int twoLanes = matcher.scan(text, null);
 
       // then
-      assertThat(twoLanes).as("cut %d", cut).isEqualTo(oneLane(shifted))
-          .isEqualTo(CompiledMatcher.MAY_MATCH | CompiledMatcher.KEYWORD);
+      assertThat(twoLanes).as("shift %d", shift).isEqualTo(oneLane(text))
+          .isEqualTo(CompiledMatcher.KEYWORD);
+    }
+  }
+
+  @Test
+  void should_find_a_keyword_split_by_a_long_run_of_white_space_at_the_middle() {
+    for (int spaces = 30; spaces <= 150; spaces += 10) {
+      // given: "Internal Server" and "Error" with the middle of the text inside the white space
+      // between them, more of it than the second lane's head start counts in folded characters
+      String head = "x".repeat(300) + " Internal Server";
+      String tail = "Error. ";
+      int n = 2 * (head.length() + spaces / 2);
+      String text = head + " ".repeat(spaces) + tail + "y".repeat(n - head.length() - spaces
+          - tail.length());
+
+      // when
+      int twoLanes = matcher.scan(text, null);
+
+      // then: the keyword is seen, as the one-lane walk sees it
+      assertThat(text.length() / 2).isBetween(head.length(), head.length() + spaces);
+      assertThat(twoLanes).as("%d spaces", spaces).isEqualTo(oneLane(text))
+          .isEqualTo(CompiledMatcher.KEYWORD);
     }
   }
 
