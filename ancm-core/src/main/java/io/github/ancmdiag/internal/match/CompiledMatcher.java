@@ -120,6 +120,12 @@ public final class CompiledMatcher {
    * every {@code Application '...'} message) have it checked once per text and position.
    */
   private final int[] gapOf;
+  /**
+   * Per slot after the first: the fewest and the most folded characters the items between the
+   * anchor before and this one can fill (at {@code 2 * slot} and {@code 2 * slot + 1}), so that a
+   * gap of any other length is refused without reading it.
+   */
+  private final int[] gapLength;
   /** Per template: the fewest anchor characters a text must hold for any hit, full or cut. */
   private final int[] needChars;
   /** The keywords, folded. */
@@ -167,6 +173,7 @@ public final class CompiledMatcher {
     }
     this.slotCount = slots;
     this.gapOf = gapIds(this.templates, slotBase, slots);
+    this.gapLength = gapLengths(this.templates, slotBase, slots);
     this.anchorCount = anchorIds.size();
     // Keywords are further patterns of the automaton that stand for no template.
     Map<String, Integer> patternIds = new LinkedHashMap<>(anchorIds);
@@ -343,6 +350,37 @@ public final class CompiledMatcher {
       }
     }
     return ids;
+  }
+
+  /**
+   * The length bounds of every gap ({@link #gapLength}): a literal fills exactly its length, a
+   * capture at least one character (none for text) and at most its type's maximum, as
+   * {@code Run#forward} checks them.
+   */
+  private static int[] gapLengths(Template[] templates, int[] slotBase, int slots) {
+    int[] bounds = new int[2 * slots];
+    for (int t = 0; t < templates.length; t++) {
+      Template tpl = templates[t];
+      for (int k = 1; k < tpl.anchorCount(); k++) {
+        int min = 0;
+        int max = 0;
+        for (int i = tpl.anchorItem(k - 1) + 1; i < tpl.anchorItem(k); i++) {
+          Template.Item it = tpl.items().get(i);
+          if (it instanceof Template.Literal) {
+            int len = ((Template.Literal) it).chars.length;
+            min += len;
+            max += len;
+          } else {
+            CaptureType type = ((Template.Capture) it).type;
+            min += type == CaptureType.TEXT ? 0 : 1;
+            max += type.maxLength();
+          }
+        }
+        bounds[2 * (slotBase[t] + k)] = min;
+        bounds[2 * (slotBase[t] + k) + 1] = max;
+      }
+    }
+    return bounds;
   }
 
   /** A transition table entry's row, whether or not it is marked as having outputs. */
@@ -832,8 +870,6 @@ public final class CompiledMatcher {
      * there to the slot's own index are the chain's, the others are stale and never read.
      */
     private final int[] chainStart = new int[slotCount];
-    /** The capture spans a chain reaching its last anchor is tried with; see trialSpans. */
-    private int[] trial = new int[16];
     /** Anchor occurrences of this text so far, in the order they were met (from 1). */
     private int event;
     /** Per anchor with {@link #sharedFirst} templates: its latest occurrence, 0 for none. */
@@ -987,10 +1023,10 @@ public final class CompiledMatcher {
         cov[slot] = candCov;
         end[slot] = to;
         if (k == tpl.anchorCount() - 1) {
-          // Captures go to a reused array, copied only for a hit: most chains that reach their
-          // last anchor in a hostile text are disproven there.
-          int[] spans = trialSpans(tpl);
-          int tail = forward(tpl, tpl.anchorItem(k) + 1, tpl.items().size(), to, n, true, spans);
+          // The chain is tried without recording captures (no spans): most chains that reach
+          // their last anchor in a hostile text are disproven there. A hit checks its items
+          // again, recording (the checks are deterministic, so the answer is the same).
+          int tail = forward(tpl, tpl.anchorItem(k) + 1, tpl.items().size(), to, n, true, null);
           if (tail == MISMATCH) {
             // The chain reached the last anchor and the text goes on otherwise: it is disproven.
             Arrays.fill(live, base, base + tpl.anchorCount(), false);
@@ -998,11 +1034,13 @@ public final class CompiledMatcher {
             continue;
           }
           if (chainStart[slot] == 0 && tail >= 0) {
-            int head = backward(tpl, tpl.anchorItem(0), st[0], spans);
+            int head = backward(tpl, tpl.anchorItem(0), st[0], null);
             if (head >= 0) {
+              int[] spans = newSpans(tpl);
+              forward(tpl, tpl.anchorItem(k) + 1, tpl.items().size(), to, n, true, spans);
+              backward(tpl, tpl.anchorItem(0), st[0], spans);
               fillGaps(tpl, st, 0, k, spans);
-              hits.add(new Hit(t, norm, head, tail, 1.0,
-                  Arrays.copyOf(spans, 2 * tpl.captures().size())));
+              hits.add(new Hit(t, norm, head, tail, 1.0, spans));
               matched[t] = true;
               Arrays.fill(live, base, base + tpl.anchorCount(), false);
               killedAt[t] = event;
@@ -1018,6 +1056,10 @@ public final class CompiledMatcher {
      * remembering the answer for every template with the same gap.
      */
     private int gap(Template tpl, int base, int k, int from, int to) {
+      int len = to - from;
+      if (len < gapLength[2 * (base + k)] || len > gapLength[2 * (base + k) + 1]) {
+        return MISMATCH; // what forward would answer, without reading the gap
+      }
       int id = gapOf[base + k];
       int h = (id * 0x9E3779B1 + from * 0x85EBCA77 + to * 0xC2B2AE3D) >>> 22;
       for (int probe = 0; probe < 4; probe++, h = (h + 1) & (MEMO - 1)) {
@@ -1199,10 +1241,7 @@ public final class CompiledMatcher {
      * template's missing start: a message cut at the front, not another message that ends alike.
      */
     private boolean startsLine(Template tpl, int firstAnchor, int start) {
-      int lineStart = start;
-      while (lineStart > 0 && !norm.lineBreakBefore(lineStart)) {
-        lineStart--;
-      }
+      int lineStart = norm.previousLineBreak(start);
       List<Template.Item> items = tpl.items();
       int p = start;
       for (int i = tpl.anchorItem(firstAnchor) - 1; i >= 0 && p > lineStart; i--) {
@@ -1238,16 +1277,6 @@ public final class CompiledMatcher {
         forward(tpl, tpl.anchorItem(k) + 1, tpl.anchorItem(k + 1), from, st[k + 1], false,
             spans);
       }
-    }
-
-    /** The reused capture spans of {@link #onAnchor}, cleared for {@code tpl}. */
-    private int[] trialSpans(Template tpl) {
-      int size = 2 * tpl.captures().size();
-      if (trial.length < size) {
-        trial = new int[size];
-      }
-      Arrays.fill(trial, 0, size, -1);
-      return trial;
     }
 
     private int[] newSpans(Template tpl) {
@@ -1290,7 +1319,7 @@ public final class CompiledMatcher {
           boolean finalLiteral = i + 2 == i1;
           // A value may be wrapped over lines when its terminator follows; when the terminator
           // never comes (an optional final literal), the value ends at its first line break.
-          int firstBreak = -1;
+          int firstBreak = open && finalLiteral ? norm.nextLineBreak(p + 1) : Integer.MAX_VALUE;
           int q = p;
           while (true) {
             if (q - p >= min && compareAt(lit, q, limit) == lit.length) {
@@ -1298,19 +1327,16 @@ public final class CompiledMatcher {
             }
             if (q >= limit) {
               if (open && finalLiteral && q - p >= min) {
-                return finish(cap, p, firstBreak > p ? firstBreak : q, spans);
+                return finish(cap, p, Math.min(firstBreak, q), spans);
               }
               return open ? NEED_MORE : MISMATCH;
             }
             if (!accepts(type, s[q]) || q - p >= max
                 || (q > p && isToken(type) && norm.gapBefore(q))) {
               if (open && finalLiteral && q - p >= min) {
-                return finish(cap, p, firstBreak > p ? firstBreak : q, spans);
+                return finish(cap, p, Math.min(firstBreak, q), spans);
               }
               return MISMATCH;
-            }
-            if (open && firstBreak < 0 && q > p && norm.lineBreakBefore(q)) {
-              firstBreak = q;
             }
             q++;
           }
@@ -1325,9 +1351,15 @@ public final class CompiledMatcher {
         // The last item is a capture.
         int q;
         if (open) {
+          // It ends at the text's end, its type's longest, or the next line break, whichever
+          // comes first, or earlier at a character its type refuses.
+          int stop = Math.min(Math.min(limit, norm.nextLineBreak(p + 1)),
+              limit - p > max ? p + max : limit);
           q = p;
-          while (q < limit && q - p < max && accepts(type, s[q])
-              && !(q > p && (norm.lineBreakBefore(q) || (isToken(type) && norm.gapBefore(q))))) {
+          if (type == CaptureType.TEXT) {
+            q = Math.max(p, stop); // text takes every character
+          }
+          while (q < stop && accepts(type, s[q]) && !(q > p && isToken(type) && norm.gapBefore(q))) {
             q++;
           }
           if (q - p < min) {
@@ -1389,14 +1421,15 @@ public final class CompiledMatcher {
         if (i - 1 >= 0) {
           char[] lit = ((Template.Literal) items.get(i - 1)).chars;
           boolean leadingLiteral = i - 1 == 0;
+          int lineStart = p > 0 ? norm.previousLineBreak(p - 1) : 0;
           int q = p;
           while (true) {
             if (p - q >= min && q - lit.length >= 0
                 && compareAt(lit, q - lit.length, q) == lit.length) {
               break;
             }
-            if (q <= 0 || !accepts(type, s[q - 1]) || p - q >= max
-                || (q < p && (norm.lineBreakBefore(q) || (isToken(type) && norm.gapBefore(q))))) {
+            if (q <= 0 || !accepts(type, s[q - 1]) || p - q >= max || q == lineStart
+                || (q < p && isToken(type) && norm.gapBefore(q))) {
               if (leadingLiteral && p - q >= min && satisfies(cap, q, p)) {
                 record(cap, q, p, spans);
                 return q;
@@ -1413,9 +1446,10 @@ public final class CompiledMatcher {
           i--;
           continue;
         }
+        int lineStart = p > 0 ? norm.previousLineBreak(p - 1) : 0;
         int q = p;
-        while (q > 0 && p - q < max && accepts(type, s[q - 1])
-            && !(q < p && (norm.lineBreakBefore(q) || (isToken(type) && norm.gapBefore(q))))) {
+        while (q > 0 && p - q < max && accepts(type, s[q - 1]) && q != lineStart
+            && !(q < p && isToken(type) && norm.gapBefore(q))) {
           q--;
         }
         if (p - q < min || !satisfies(cap, q, p)) {

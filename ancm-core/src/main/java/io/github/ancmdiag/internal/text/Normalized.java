@@ -13,22 +13,29 @@ public final class Normalized {
   private int[] from;
   private int[] to;
   private int length;
+  /** The folded indexes i, ascending, with a line break between folded i-1 and i. */
+  private int[] breaks;
+  private int breakCount;
 
-  Normalized(CharSequence original, char[] chars, int[] from, int[] to, int length) {
-    this.original = original;
-    this.chars = chars;
-    this.from = from;
-    this.to = to;
-    this.length = length;
+  Normalized(CharSequence original, char[] chars, int[] from, int[] to, int length,
+      int[] breaks, int breakCount) {
+    reset(original, chars, from, to, length, breaks, breakCount);
   }
 
   /** Refills this instance; see {@link TextNormalizer#normalize(CharSequence, Normalized)}. */
-  void reset(CharSequence original, char[] chars, int[] from, int[] to, int length) {
+  void reset(CharSequence original, char[] chars, int[] from, int[] to, int length,
+      int[] breaks, int breakCount) {
     this.original = original;
     this.chars = chars;
     this.from = from;
     this.to = to;
     this.length = length;
+    this.breaks = breaks;
+    this.breakCount = breakCount;
+  }
+
+  int[] breakBuffer() {
+    return breaks;
   }
 
   char[] charBuffer() {
@@ -93,6 +100,45 @@ public final class Normalized {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns the first folded index at or after {@code i} with a line break before it ({@link
+   * #lineBreakBefore}), or {@link #length()} when there is none: a value that must not cross a
+   * line ends there, found without reading the characters between.
+   *
+   * @param i a folded index
+   * @return the index of the next line break, or the length
+   */
+  public int nextLineBreak(int i) {
+    int k = firstBreakAtOrAfter(i);
+    return k < breakCount ? breaks[k] : length;
+  }
+
+  /**
+   * Returns the last folded index at or before {@code i} with a line break before it ({@link
+   * #lineBreakBefore}), or 0 when there is none: where the line holding {@code i} starts.
+   *
+   * @param i a folded index
+   * @return the index of the previous line break, or 0
+   */
+  public int previousLineBreak(int i) {
+    int k = firstBreakAtOrAfter(i + 1) - 1;
+    return k >= 0 ? breaks[k] : 0;
+  }
+
+  private int firstBreakAtOrAfter(int i) {
+    int lo = 0;
+    int hi = breakCount;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (breaks[mid] < i) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** Tells whether folding dropped original characters (white space) between i-1 and i. */

@@ -1,5 +1,7 @@
 package io.github.ancmdiag.internal.text;
 
+import java.util.Arrays;
+
 /**
  * Folds text into the canonical form the matcher compares: lower case, no white space at all, one
  * kind of dash and quote, a few HTML entities decoded. Templates and evidence are folded the same
@@ -18,6 +20,7 @@ public final class TextNormalizer {
   public static final char DROP = '\uFFFF';
 
   private static final char[] FOLD = buildFoldTable();
+  private static final int[] NO_BREAKS = new int[0];
 
   private static final String[][] ENTITIES = {
     {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
@@ -95,6 +98,10 @@ public final class TextNormalizer {
       from = new int[len + 8];
       to = new int[len + 8];
     }
+    // Line breaks, as the folded index after them: a value that must not cross a line finds
+    // its end by a search here instead of a look at the dropped characters of every gap.
+    int[] breaks = into != null ? into.breakBuffer() : NO_BREAKS;
+    int breakCount = 0;
     int n = 0;
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
@@ -133,6 +140,13 @@ public final class TextNormalizer {
       }
       char f = FOLD[c];
       if (f == DROP) {
+        if ((c == '\n' || c == '\r') && n > 0
+            && (breakCount == 0 || breaks[breakCount - 1] != n)) {
+          if (breakCount == breaks.length) {
+            breaks = Arrays.copyOf(breaks, Math.max(16, 2 * breakCount));
+          }
+          breaks[breakCount++] = n;
+        }
         continue;
       }
       if (n >= out.length) {
@@ -145,10 +159,13 @@ public final class TextNormalizer {
       to[n] = i + 1;
       n++;
     }
-    if (into == null) {
-      return new Normalized(s, out, from, to, n);
+    if (breakCount > 0 && breaks[breakCount - 1] == n) {
+      breakCount--; // a break after the last folded character is before none
     }
-    into.reset(s, out, from, to, n);
+    if (into == null) {
+      return new Normalized(s, out, from, to, n, breaks, breakCount);
+    }
+    into.reset(s, out, from, to, n, breaks, breakCount);
     return into;
   }
 

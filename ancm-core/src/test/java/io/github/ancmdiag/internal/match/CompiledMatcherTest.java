@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CompiledMatcherTest {
@@ -288,6 +289,53 @@ class CompiledMatcherTest {
 
     // when / then
     assertThat(hits(text)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n", " \r\n\t"})
+  void should_end_an_open_value_at_its_line_break_and_take_it_from_there_backward(String eol) {
+    // given: a last value with nothing after it, a value whose terminator never comes, and a
+    // first value before the first anchor, each followed or preceded by another line
+    Template detail = Template.parse("Application startup exception: {detail:TEXT}");
+    Template file = Template.parse("Could not load file or assembly '{file:PATH}'.");
+    Template site = Template.parse("{site:PATH} failed to start the worker process");
+    CompiledMatcher m = new CompiledMatcher(List.of(detail, file, site));
+    String text = "Application startup exception: System.IO.FileNotFoundException: x.dll" + eol
+        + "   at Program.Main()" + eol + "Could not load file or assembly 'C:\\app\\x.dll"
+        + eol + "next line" + eol + "Default Web Site failed to start the worker process";
+
+    // when
+    List<CompiledMatcher.Hit> hits = m.match(text);
+
+    // then
+    assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(0, 1, 2);
+    assertThat(capture(hits.get(0), detail, "detail"))
+        .isEqualTo("System.IO.FileNotFoundException: x.dll");
+    assertThat(capture(hits.get(1), file, "file")).isEqualTo("C:\\app\\x.dll");
+    assertThat(capture(hits.get(2), site, "site")).isEqualTo("Default Web Site");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Listening on port 44321:12345 refused connections | true",
+      "Listening on port 1:2 refused connections         | true",
+      "Listening on port 443210:12345 refused connections| false",
+      "Listening on port 44321: refused connections      | false",
+      "Worker started  worker stopped                    | true",
+      "Worker started: crashed, worker stopped           | true",
+  })
+  void should_take_a_gap_of_any_length_its_items_can_fill_and_no_other(String text,
+      boolean matches) {
+    // given: gaps as long as their items allow at most (5 + 1 + 5) and at least (an empty text)
+    CompiledMatcher m = new CompiledMatcher(List.of(
+        Template.parse("Listening on port {port:PORT}:{pid:PORT} refused connections"),
+        Template.parse("Worker started{note:TEXT}worker stopped")));
+
+    // when
+    List<CompiledMatcher.Hit> hits = m.match(text);
+
+    // then
+    assertThat(hits.stream().anyMatch(h -> h.completeness() == 1.0)).isEqualTo(matches);
   }
 
   @Test

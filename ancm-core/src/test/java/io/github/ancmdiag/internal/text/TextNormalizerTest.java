@@ -3,6 +3,7 @@ package io.github.ancmdiag.internal.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,6 +76,48 @@ class TextNormalizerTest {
       char f = TextNormalizer.fold((char) c);
       if (f != TextNormalizer.DROP) {
         assertThat(TextNormalizer.fold(f)).as("U+%04X", c).isEqualTo(f);
+      }
+    }
+  }
+
+  @Test
+  void lineBreaksAreFoundByTheFoldedIndexAfterThemOnceEachAndNeverAtTheEnds() {
+    Normalized n = TextNormalizer.normalize("\nab\r\ncd \n\n ef\n");
+    assertThat(new String(n.chars(), 0, n.length())).isEqualTo("abcdef");
+    assertThat(n.nextLineBreak(0)).isEqualTo(2);
+    assertThat(n.nextLineBreak(3)).isEqualTo(4);
+    assertThat(n.nextLineBreak(5)).as("no break before the end").isEqualTo(6);
+    assertThat(n.previousLineBreak(1)).as("none before the first character").isZero();
+    assertThat(n.previousLineBreak(3)).isEqualTo(2);
+    assertThat(n.previousLineBreak(5)).isEqualTo(4);
+  }
+
+  @Test
+  void theNextAndPreviousLineBreakAgreeWithALookAtEveryGap() {
+    String[] pieces = {"a", "B", " ", "\t", "\n", "\r", "\r\n", "&amp;", "&#10;", "\u2026", "x y"};
+    Random random = new Random(20261204);
+    Normalized reused = null;
+    for (int t = 0; t < 2_000; t++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = random.nextInt(30); k > 0; k--) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = sb.toString();
+      reused = TextNormalizer.normalize(text, reused);
+      for (Normalized n : List.of(TextNormalizer.normalize(text), reused)) {
+        for (int i = 0; i <= n.length(); i++) {
+          int next = i;
+          while (next < n.length() && !n.lineBreakBefore(next)) {
+            next++;
+          }
+          int previous = Math.min(i, n.length());
+          while (previous > 0 && !n.lineBreakBefore(previous)) {
+            previous--;
+          }
+          assertThat(n.nextLineBreak(i)).as("next from %d in %s", i, text).isEqualTo(next);
+          assertThat(n.previousLineBreak(i)).as("previous from %d in %s", i, text)
+              .isEqualTo(previous);
+        }
       }
     }
   }
