@@ -44,8 +44,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * including those sharing a few words with a template, are rejected after that one pass, without
  * a copy and, given a {@link Scratch}, without allocating. The same pass reports keywords, such as
  * the words that make a number an HTTP status. A string long enough is walked in two lanes side
- * by side, the second starting a longest pattern's length before the middle, so that the table
- * lookups of the two overlap instead of each waiting for the one before. The full match runs
+ * by side, the second starting at the middle, so that the table lookups of the two overlap
+ * instead of each waiting for the one before; the first goes on past the middle only as long as
+ * its state still holds characters from before it. The full match runs
  * that same table over the folded copy, whose characters fold to themselves.
  */
 public final class CompiledMatcher {
@@ -110,10 +111,15 @@ public final class CompiledMatcher {
    */
   private final int[][] rawOutputs;
   private final int specialClass;
-  /** Folded characters of the longest pattern, less one: how far back a second lane starts. */
-  private final int overlap;
   /** Strings at least this long are walked in two lanes (see {@link #scan}). */
-  private final int twoLanes;
+  private static final int TWO_LANES = 64;
+  /** The class of characters that folding drops (white space): the state stays as it is. */
+  private final int dropClass;
+  /**
+   * Per state (row index divided by the stride): its depth, the folded characters of the pattern
+   * prefix it stands for. The state after a text depends on its last {@code depth} characters only.
+   */
+  private final int[] rowDepth;
   /**
    * Per slot (template anchor) after the first (the first's entry is unused): an id for the items
    * between the anchor before and this one, equal for equal items, so that templates sharing a gap (the {@code '{appId}'} of
@@ -196,8 +202,6 @@ public final class CompiledMatcher {
     this.refTemplate = new int[patterns][];
     this.refIndex = new int[patterns][];
     List<String> patternTexts = new ArrayList<>(patternIds.keySet());
-    this.overlap = patternTexts.stream().mapToInt(String::length).max().orElse(1) - 1;
-    this.twoLanes = Math.max(64, 4 * overlap);
     for (int id = 0; id < patterns; id++) {
       if (id < anchorCount) {
         anchorLength[id] = patternTexts.get(id).length();
@@ -256,8 +260,10 @@ public final class CompiledMatcher {
     // Trie.
     List<int[]> go = new ArrayList<>();
     List<List<Integer>> out = new ArrayList<>();
+    List<Integer> nodeDepth = new ArrayList<>();
     go.add(new int[classes]);
     out.add(new ArrayList<>());
+    nodeDepth.add(0);
     for (int id = 0; id < patterns; id++) {
       String a = patternTexts.get(id);
       int s = 0;
@@ -267,6 +273,7 @@ public final class CompiledMatcher {
           go.get(s)[c] = go.size();
           go.add(new int[classes]);
           out.add(new ArrayList<>());
+          nodeDepth.add(i + 1);
         }
         s = go.get(s)[c];
       }
@@ -278,7 +285,7 @@ public final class CompiledMatcher {
     // characters that stays in its state, and a class for characters that need a look (an entity's
     // '&', the ellipsis, the separators HttpStatus reads as white space but folding keeps).
     this.stride = classes + 2;
-    int dropClass = classes;
+    this.dropClass = classes;
     this.specialClass = classes + 1;
     this.rawClass = new char[65536];
     for (int c = 0; c < 65536; c++) {
@@ -298,10 +305,12 @@ public final class CompiledMatcher {
     boolean[] hasOutputs = new boolean[states];
     this.rawOutputs = new int[states][];
     this.trans = new int[states * stride];
+    this.rowDepth = new int[states];
     int tail = 1;
     for (int head = 0; head < tail; head++) {
       int s = order[head];
       int row = head * stride;
+      rowDepth[head] = nodeDepth.get(s);
       if (s != 0) {
         out.get(s).addAll(out.get(fail[s]));
       }
@@ -558,15 +567,14 @@ public final class CompiledMatcher {
     int s = 0;
     boolean borrowed = false;
     try {
-      if (string != null && n >= twoLanes) {
-        // Two walks side by side, the first over the first half, the second from a little
-        // before the middle (see laneStart): each step of one waits for its own table lookup
-        // only, so the two overlap. The second walk then finishes alone below. An occurrence
-        // both see is counted once (Scratch#add keeps one per template anchor).
+      if (string != null && n >= TWO_LANES) {
+        // Two walks side by side, the first over the first half, the second from the middle
+        // in the start state: each step of one waits for its own table lookup only, so the two
+        // overlap. The second walk then finishes alone below.
         final char[] cls = rawClass;
         final int[] tr = trans;
         int mid = n >>> 1;
-        int b = laneStart(string, mid);
+        int b = mid;
         int sa = 0;
         int sb = 0;
         for (int a = 0; a < mid; a++, b++) {
@@ -596,6 +604,32 @@ public final class CompiledMatcher {
           }
           sa = ta;
           sb = tb;
+        }
+        // The second walk misses occurrences that begin before the middle. The first goes on
+        // as long as its state stands for more folded characters than it has read past the
+        // middle: it finds those occurrences, and once its state holds none from before the
+        // middle it is in the second walk's state (a state depends on its last depth characters
+        // only). An occurrence both see is counted once (Scratch#add keeps one per anchor).
+        int past = 0;
+        for (int a = mid; a < n && rowDepth[sa / stride] > past; a++) {
+          char c = string.charAt(a);
+          int ta = tr[sa + cls[c]];
+          if (ta < 0) {
+            if (work == null) {
+              work = borrowScratch(); // given back below: no allocation without a scratch
+              borrowed = true;
+            }
+            long r = onStop(string, a, ~ta, work);
+            if (r == DECIDED) {
+              return MAY_MATCH | KEYWORD;
+            }
+            result |= (int) (r >>> 32);
+            ta = (int) r;
+          }
+          if (cls[c] != dropClass) {
+            past++;
+          }
+          sa = ta;
         }
         i = b;
         s = sb;
@@ -664,23 +698,6 @@ public final class CompiledMatcher {
       }
     }
     return flags | state;
-  }
-
-  /**
-   * Where the second lane of {@link #scan} starts: far enough before {@code mid} that the folded
-   * characters between hold the longest pattern but one, so that every pattern occurrence ending
-   * at or after {@code mid} lies wholly in the lane, which finds it from the automaton's start.
-   */
-  private int laneStart(String text, int mid) {
-    int need = overlap;
-    int p = mid;
-    while (need > 0 && p > 0) {
-      p--;
-      if (TextNormalizer.fold(text.charAt(p)) != TextNormalizer.DROP) {
-        need--;
-      }
-    }
-    return p;
   }
 
   /**

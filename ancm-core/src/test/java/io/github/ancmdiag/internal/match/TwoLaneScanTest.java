@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The scan of a long string walks the automaton in two lanes that meet in the middle; any other
  * character sequence is walked in one. These tests hold the two-lane answer to the one-lane
- * answer where the lanes meet: occurrences across the middle, white space piled up before it (the
- * second lane starts a number of folded characters early, not raw ones), one anchor seen by both
- * lanes (counted once), keywords and entities on either side.
+ * answer where the lanes meet: occurrences across the middle (the first lane goes on past it while
+ * its state holds characters from before it), white space piled up after it (which that lane
+ * counts in folded characters, not raw ones), one anchor seen by both lanes (counted once),
+ * keywords and entities on either side.
  */
 class TwoLaneScanTest {
   private static final String MESSAGE = "Application '/LM/W3SVC/2/ROOT' with physical root "
