@@ -477,6 +477,8 @@ public final class CompiledMatcher {
     private final int[] chars;
     private final int[] touched;
     private int touchedCount;
+    /** The result bits ({@link #KEYWORD}) {@link #scan} has found so far in its text. */
+    private int flags;
     /** The reused state of {@link #matchAll(CharSequence, Scratch)}, made on first use. */
     private Run run;
     private Normalized normalized;
@@ -538,14 +540,16 @@ public final class CompiledMatcher {
         Arrays.fill(seen, base, base + m.templates[t].anchorCount(), false);
       }
       touchedCount = 0;
+      flags = NONE;
     }
   }
 
   /**
    * Reads a raw text once, folding each character on the fly (one table lookup), and tells
    * whether any template may match it and whether any keyword occurs in it. Allocates nothing
-   * when {@code scratch} is given; without one, a text that holds a pattern or a special
-   * character borrows working state from the pool ({@link #borrowScratch()}) and gives it back.
+   * when {@code scratch} is given; without one, a string long enough for two lanes, or a text
+   * that holds a pattern or a special character, borrows working state from the pool ({@link
+   * #borrowScratch()}) and gives it back.
    *
    * <p>A template may match only when the text holds enough of its anchors for a full or a
    * truncated hit; {@link #NONE} is final. A text with an HTML entity or an ellipsis (which only
@@ -560,98 +564,43 @@ public final class CompiledMatcher {
       throw new IllegalArgumentException("the scratch belongs to another matcher");
     }
     Scratch work = scratch;
-    int result = NONE;
+    boolean borrowed = false;
     int n = text.length();
     String string = text instanceof String ? (String) text : null;
-    int i = 0;
-    int s = 0;
-    boolean borrowed = false;
     try {
+      int i = 0;
+      int s = 0;
       if (string != null && n >= TWO_LANES) {
-        // Two walks side by side, the first over the first half, the second from the middle
-        // in the start state: each step of one waits for its own table lookup only, so the two
-        // overlap. The second walk then finishes alone below.
-        final char[] cls = rawClass;
-        final int[] tr = trans;
-        int mid = n >>> 1;
-        int b = mid;
-        int sa = 0;
-        int sb = 0;
-        for (int a = 0; a < mid; a++, b++) {
-          int ta = tr[sa + cls[string.charAt(a)]];
-          int tb = tr[sb + cls[string.charAt(b)]];
-          if ((ta | tb) < 0) {
-            if (work == null) {
-              work = borrowScratch(); // given back below: no allocation without a scratch
-              borrowed = true;
-            }
-            if (ta < 0) {
-              long r = onStop(string, a, ~ta, work);
-              if (r == DECIDED) {
-                return MAY_MATCH | KEYWORD;
-              }
-              result |= (int) (r >>> 32);
-              ta = (int) r;
-            }
-            if (tb < 0) {
-              long r = onStop(string, b, ~tb, work);
-              if (r == DECIDED) {
-                return MAY_MATCH | KEYWORD;
-              }
-              result |= (int) (r >>> 32);
-              tb = (int) r;
-            }
-          }
-          sa = ta;
-          sb = tb;
+        if (work == null) {
+          work = borrowScratch(); // given back below: no allocation without a scratch
+          borrowed = true;
         }
-        // The second walk misses occurrences that begin before the middle. The first goes on
-        // as long as its state stands for more folded characters than it has read past the
-        // middle: it finds those occurrences, and once its state holds none from before the
-        // middle it is in the second walk's state (a state depends on its last depth characters
-        // only). An occurrence both see is counted once (Scratch#add keeps one per anchor).
-        int past = 0;
-        for (int a = mid; a < n && rowDepth[sa / stride] > past; a++) {
-          char c = string.charAt(a);
-          int ta = tr[sa + cls[c]];
-          if (ta < 0) {
-            if (work == null) {
-              work = borrowScratch(); // given back below: no allocation without a scratch
-              borrowed = true;
-            }
-            long r = onStop(string, a, ~ta, work);
-            if (r == DECIDED) {
-              return MAY_MATCH | KEYWORD;
-            }
-            result |= (int) (r >>> 32);
-            ta = (int) r;
-          }
-          if (cls[c] != dropClass) {
-            past++;
-          }
-          sa = ta;
+        // Two lanes side by side, each from the start state at its half of the string: each
+        // step of one waits for its own table lookup only, so their lookups overlap. The second
+        // lane then finishes alone below. (Four lanes were slower: RESULTS.md.)
+        long lanes = twoLanes(string, work);
+        if (lanes == DECIDED) {
+          return MAY_MATCH | KEYWORD;
         }
-        i = b;
-        s = sb;
+        i = (int) (lanes >>> 32);
+        s = (int) lanes;
       }
       while (i < n) {
         long stop = string != null ? runString(string, i, s) : runChars(text, i, s);
         if (stop < 0) {
-          return result;
+          return work == null ? NONE : work.flags;
         }
         i = (int) (stop >>> 32);
         if (work == null) {
           work = borrowScratch(); // given back below: no allocation without a scratch
           borrowed = true;
         }
-        long r = onStop(text, i++, (int) stop, work);
-        if (r == DECIDED) {
+        s = onStop(text, i++, (int) stop, work);
+        if (s < 0) {
           return MAY_MATCH | KEYWORD;
         }
-        result |= (int) (r >>> 32);
-        s = (int) r;
       }
-      return result;
+      return work == null ? NONE : work.flags;
     } finally {
       if (work != null) {
         work.reset(this);
@@ -662,42 +611,98 @@ public final class CompiledMatcher {
     }
   }
 
-  /** {@link #onStop} result: a template may match, so {@link #scan} can answer. */
+  /**
+   * The two-lane walk of {@link #scan}: the halves of {@code text} side by side, then the first
+   * lane past the middle ({@link #handOver}). Returns where the second lane stands (high half)
+   * and its state (low half), or {@link #DECIDED}.
+   */
+  private long twoLanes(String text, Scratch work) {
+    final char[] cls = rawClass;
+    final int[] tr = trans;
+    int mid = text.length() >>> 1;
+    int b = mid;
+    int sa = 0;
+    int sb = 0;
+    for (int a = 0; a < mid; a++, b++) {
+      int ta = tr[sa + cls[text.charAt(a)]];
+      int tb = tr[sb + cls[text.charAt(b)]];
+      if ((ta | tb) < 0) {
+        if (ta < 0 && (ta = onStop(text, a, ~ta, work)) < 0) {
+          return DECIDED;
+        }
+        if (tb < 0 && (tb = onStop(text, b, ~tb, work)) < 0) {
+          return DECIDED;
+        }
+      }
+      sa = ta;
+      sb = tb;
+    }
+    if (!handOver(text, mid, sa, work)) {
+      return DECIDED;
+    }
+    return ((long) b << 32) | sb;
+  }
+
+  /**
+   * Goes on with a lane that ended at {@code from} in state {@code state}. The next lane, which
+   * started there in the start state, misses the occurrences that begin before {@code from};
+   * this lane finds them, going on as long as its state stands for more folded characters than
+   * it has read past {@code from}. Then it is in the next lane's state (a state depends on its
+   * last depth characters only) and stops. An occurrence both lanes see is counted once ({@link
+   * Scratch#add} keeps one per template anchor). Returns false when the scan is decided.
+   */
+  private boolean handOver(String text, int from, int state, Scratch work) {
+    int s = state;
+    int past = 0;
+    for (int i = from; i < text.length() && rowDepth[s / stride] > past; i++) {
+      char c = text.charAt(i);
+      int t = trans[s + rawClass[c]];
+      if (t < 0 && (t = onStop(text, i, ~t, work)) < 0) {
+        return false;
+      }
+      if (rawClass[c] != dropClass) {
+        past++;
+      }
+      s = t;
+    }
+    return true;
+  }
+
+  /** A lane's result when a template may match, so {@link #scan} can answer. */
   private static final long DECIDED = -1;
 
   /**
    * Handles one stop of a walk of {@link #scan} at raw index {@code i}: a special character
-   * (state {@code s} before it) or a state with outputs (state {@code s} after it). Returns the
-   * state to go on from in the low half and the result bits it adds in the high half, or
-   * {@link #DECIDED}.
+   * (state {@code s} before it) or a state with outputs (state {@code s} after it). Adds the
+   * result bits it finds to {@code work}'s; returns the state to go on from, or -1 when a
+   * template may match.
    */
-  private long onStop(CharSequence text, int i, int s, Scratch work) {
-    long flags = 0;
+  private int onStop(CharSequence text, int i, int s, Scratch work) {
     int state = s;
     char c = text.charAt(i);
     if (rawClass[c] == specialClass) {
       if (c == '\u2026' || (c == '&' && TextNormalizer.isEntityAt(text, i))) {
-        return DECIDED; // needs the full normalizer
+        return -1; // needs the full normalizer
       }
       if (c != '&') {
-        flags |= (long) KEYWORD << 32; // white space to HttpStatus, not to folding
+        work.flags |= KEYWORD; // white space to HttpStatus, not to folding
       }
       int t = trans[state + classOf[TextNormalizer.fold(c)]];
       if (t >= 0) {
-        return flags | t;
+        return t;
       }
       state = ~t;
     }
     for (int id : rawOutputs[state / stride]) {
       if (id < 0) {
         if (startsWord(text, i, keywordText[~id])) {
-          flags |= (long) KEYWORD << 32;
+          work.flags |= KEYWORD;
         }
       } else if (work.add(this, id)) {
-        return DECIDED;
+        return -1;
       }
     }
-    return flags | state;
+    return state;
   }
 
   /**
