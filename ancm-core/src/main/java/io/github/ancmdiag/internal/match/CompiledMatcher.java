@@ -477,7 +477,10 @@ public final class CompiledMatcher {
     private final int[] chars;
     private final int[] touched;
     private int touchedCount;
-    /** The result bits ({@link CompiledMatcher#KEYWORD}) {@link CompiledMatcher#scan} has found so far. */
+    /**
+     * The result bits ({@link CompiledMatcher#KEYWORD}) that {@link CompiledMatcher#scan} has
+     * found so far.
+     */
     private int flags;
     /** The reused state of {@link #matchAll(CharSequence, Scratch)}, made on first use. */
     private Run run;
