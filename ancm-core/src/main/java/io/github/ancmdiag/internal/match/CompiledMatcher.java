@@ -122,7 +122,8 @@ public final class CompiledMatcher {
   private final int[] rowDepth;
   /**
    * Per slot (template anchor) after the first (the first's entry is unused): an id for the items
-   * between the anchor before and this one, equal for equal items, so that templates sharing a gap (the {@code '{appId}'} of
+   * between the anchor before and this one, equal for equal items, so that templates sharing a
+   * gap (the {@code '{appId}'} of
    * every {@code Application '...'} message) have it checked once per text and position.
    */
   private final int[] gapOf;
@@ -1384,7 +1385,8 @@ public final class CompiledMatcher {
           if (type == CaptureType.TEXT) {
             q = Math.max(p, stop); // text takes every character
           }
-          while (q < stop && accepts(type, s[q]) && !(q > p && isToken(type) && norm.gapBefore(q))) {
+          while (q < stop && accepts(type, s[q])
+              && !(q > p && isToken(type) && norm.gapBefore(q))) {
             q++;
           }
           if (q - p < min) {
