@@ -123,8 +123,8 @@ public final class CompiledMatcher {
   /**
    * Per slot (template anchor) after the first (the first's entry is unused): an id for the items
    * between the anchor before and this one, equal for equal items, so that templates sharing a
-   * gap (the {@code '{appId}'} of
-   * every {@code Application '...'} message) have it checked once per text and position.
+   * gap (the {@code '{appId}'} of every {@code Application '...'} message) have it checked once
+   * per text and position.
    */
   private final int[] gapOf;
   /**
