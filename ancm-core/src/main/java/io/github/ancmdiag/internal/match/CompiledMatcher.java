@@ -46,8 +46,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * the words that make a number an HTTP status. A string long enough is walked in two lanes side
  * by side, the second starting at the middle, so that the table lookups of the two overlap
  * instead of each waiting for the one before; the first goes on past the middle only as long as
- * its state still holds characters from before it. The full match runs
- * that same table over the folded copy, whose characters fold to themselves.
+ * its state still holds characters from before it. The full match runs that same table over the
+ * folded copy, whose characters fold to themselves.
  */
 public final class CompiledMatcher {
   static final int MISMATCH = -1;
@@ -1379,8 +1379,7 @@ public final class CompiledMatcher {
         if (open) {
           // It ends at the text's end, its type's longest, or the next line break, whichever
           // comes first, or earlier at a character its type refuses.
-          int stop = Math.min(Math.min(limit, norm.nextLineBreak(p + 1)),
-              limit - p > max ? p + max : limit);
+          int stop = Math.min(norm.nextLineBreak(p + 1), limit - p > max ? p + max : limit);
           q = p;
           if (type == CaptureType.TEXT) {
             q = Math.max(p, stop); // text takes every character
@@ -1448,7 +1447,7 @@ public final class CompiledMatcher {
         if (i - 1 >= 0) {
           char[] lit = ((Template.Literal) items.get(i - 1)).chars;
           boolean leadingLiteral = i - 1 == 0;
-          int lineStart = p > 0 ? norm.previousLineBreak(p - 1) : 0;
+          int lineStart = norm.previousLineBreak(p - 1);
           int q = p;
           while (true) {
             if (p - q >= min && q - lit.length >= 0
@@ -1473,7 +1472,7 @@ public final class CompiledMatcher {
           i--;
           continue;
         }
-        int lineStart = p > 0 ? norm.previousLineBreak(p - 1) : 0;
+        int lineStart = norm.previousLineBreak(p - 1);
         int q = p;
         while (q > 0 && p - q < max && accepts(type, s[q - 1]) && q != lineStart
             && !(q < p && isToken(type) && norm.gapBefore(q))) {

@@ -90,16 +90,8 @@ public final class Normalized {
 
   /** Tells whether the original text has a line break between folded characters i-1 and i. */
   public boolean lineBreakBefore(int i) {
-    if (i <= 0 || i >= length) {
-      return false;
-    }
-    for (int k = to[i - 1]; k < from[i]; k++) {
-      char c = original.charAt(k);
-      if (c == '\n' || c == '\r') {
-        return true;
-      }
-    }
-    return false;
+    int k = firstBreakAtOrAfter(i);
+    return k < breakCount && breaks[k] == i;
   }
 
   /**
