@@ -72,7 +72,7 @@ class TwoLaneScanTest {
   void should_find_a_keyword_split_by_a_long_run_of_white_space_at_the_middle() {
     for (int spaces = 30; spaces <= 150; spaces += 10) {
       // given: "Internal Server" and "Error" with the middle of the text inside the white space
-      // between them, more of it than the second lane's head start counts in folded characters
+      // between them, which the first lane, going on past the middle, must not count as read
       String head = "x".repeat(300) + " Internal Server";
       String tail = "Error. ";
       int n = 2 * (head.length() + spaces / 2);
