@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
+import io.github.ancmdiag.internal.score.CompiledCatalog;
+import io.github.ancmdiag.internal.score.RecordMatching;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;
@@ -197,7 +199,7 @@ class ClassifierTest {
   @Test
   void flagsEveryTextInWhichTheStrictStatusScanFindsAStatus() {
     // given: the matcher compiled with the status keywords
-    CompiledMatcher matcher = new CompiledCatalog(CATALOG).matcher;
+    CompiledMatcher matcher = new CompiledCatalog(CATALOG).matcher();
     Random r = new Random(503);
     String[] before = {"HTTP Error", "http", "HTTP/1.1", "Error", "error:", "HTTPS", "x", "",
         "\"", "(", "ERROR\u001F", "Http\u2003Error",
@@ -213,7 +215,8 @@ class ClassifierTest {
 
       // when
       int scan = matcher.scan(text, null);
-      boolean found = Diagnoser.mayHoldStatus(text) && !HttpStatus.findAll(text, false).isEmpty();
+      boolean found =
+          RecordMatching.mayHoldStatus(text) && !HttpStatus.findAll(text, false).isEmpty();
 
       // then
       if (found) {
@@ -228,7 +231,7 @@ class ClassifierTest {
   @Test
   void skipsTheStatusScanOnlyForRecordsWithoutAWordThatMakesANumberAStatus() {
     // given
-    CompiledMatcher matcher = new CompiledCatalog(CATALOG).matcher;
+    CompiledMatcher matcher = new CompiledCatalog(CATALOG).matcher();
 
     // then: W3C lines show statuses as bare numbers and links, not as statuses in prose
     for (String line : UNRELATED) {

@@ -203,6 +203,16 @@ final class EntryMapper {
       fail(path + ".weight", "the weight " + weight + " is outside " + MIN_WEIGHT + " to "
           + MAX_WEIGHT);
     }
+    Double prior = dto.prior();
+    if (prior != null && !(prior >= Signature.MIN_PRIOR && prior <= 1.0)) {
+      fail(path + ".prior", "the prior " + prior + " is outside " + Signature.MIN_PRIOR + " to 1");
+    }
+    String priorSource = dto.priorSource();
+    if (prior != null && (priorSource == null || priorSource.isBlank())) {
+      fail(path + ".priorSource", "a prior needs 'priorSource': where its frequency comes from");
+    } else if (prior == null && priorSource != null) {
+      fail(path + ".priorSource", "'priorSource' without a 'prior'");
+    }
     Signature signature = null;
     if (kinds.size() == 1) {
       switch (kinds.get(0)) {
@@ -223,6 +233,12 @@ final class EntryMapper {
     try {
       if (weight != null) {
         signature = signature.withWeight(weight);
+      }
+      if (prior != null) {
+        signature = signature.withPrior(prior, priorSource);
+      }
+      if (Boolean.TRUE.equals(dto.against())) {
+        signature = signature.asContrary();
       }
       return eventId == null ? signature : signature.withEventId(eventId);
     } catch (IllegalArgumentException e) {

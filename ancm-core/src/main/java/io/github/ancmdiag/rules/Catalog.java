@@ -106,29 +106,6 @@ public final class Catalog {
   }
 
   /**
-   * Lists the placeholder names used in a fix step: {@code {name}} or {@code {name|fallback}}.
-   *
-   * @param step a fix step template
-   * @return the names in order, with a flag telling whether each has a fallback
-   */
-  static List<Map.Entry<String, Boolean>> placeholders(String step) {
-    List<Map.Entry<String, Boolean>> out = new ArrayList<>();
-    int i = 0;
-    while ((i = step.indexOf('{', i)) >= 0) {
-      int close = step.indexOf('}', i);
-      if (close < 0) {
-        break;
-      }
-      String spec = step.substring(i + 1, close);
-      int bar = spec.indexOf('|');
-      String name = bar >= 0 ? spec.substring(0, bar) : spec;
-      out.add(Map.entry(name, bar >= 0));
-      i = close + 1;
-    }
-    return out;
-  }
-
-  /**
    * Builds a {@link Catalog}. Not thread-safe. {@link #build()} leaves the builder unchanged and
    * may be called again.
    */
@@ -279,11 +256,12 @@ public final class Catalog {
     private static void checkFix(List<String> steps, String path, Set<String> captured,
         String src, List<CatalogProblem> problems) {
       for (int i = 0; i < steps.size(); i++) {
-        for (Map.Entry<String, Boolean> ph : placeholders(steps.get(i))) {
-          if (!ph.getValue() && !captured.contains(ph.getKey())) {
+        FixStep step = FixStep.parse(steps.get(i));
+        for (String name : step.placeholders()) {
+          if (!step.hasFallback(name) && !captured.contains(name)) {
             problems.add(new CatalogProblem(src, path + "[" + i + "]", 0, "the step uses {"
-                + ph.getKey() + "}, which no signature of the entry captures; capture it or"
-                + " give a fallback as {" + ph.getKey() + "|...}"));
+                + name + "}, which no signature of the entry captures; capture it or"
+                + " give a fallback as {" + name + "|...}"));
           }
         }
       }

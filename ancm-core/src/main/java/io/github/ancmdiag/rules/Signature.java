@@ -30,6 +30,9 @@ public final class Signature {
     OBSERVATION
   }
 
+  /** The smallest {@link #prior()}. */
+  public static final double MIN_PRIOR = 0.01;
+
   private final String id;
   private final Channel channel;
   private final Kind kind;
@@ -38,9 +41,18 @@ public final class Signature {
   private final Observation observation;
   private final double weight;
   private final int eventId;
+  private final double prior;
+  private final String priorSource;
+  private final boolean contrary;
 
   private Signature(String id, Channel channel, Kind kind, List<String> texts,
       List<HttpStatus> statuses, Observation observation, double weight, int eventId) {
+    this(id, channel, kind, texts, statuses, observation, weight, eventId, 1.0, null, false);
+  }
+
+  private Signature(String id, Channel channel, Kind kind, List<String> texts,
+      List<HttpStatus> statuses, Observation observation, double weight, int eventId,
+      double prior, String priorSource, boolean contrary) {
     this.id = requireId(id);
     this.channel = Objects.requireNonNull(channel, "channel");
     this.kind = kind;
@@ -55,6 +67,16 @@ public final class Signature {
       throw new IllegalArgumentException("eventId must be 0..65535 but was " + eventId);
     }
     this.eventId = eventId;
+    if (!(prior >= MIN_PRIOR && prior <= 1.0)) {
+      throw new IllegalArgumentException("prior must be within " + MIN_PRIOR + "..1 but was "
+          + prior);
+    }
+    if (prior < 1.0 && (priorSource == null || priorSource.isBlank())) {
+      throw new IllegalArgumentException("signature '" + id + "' has a prior without its source");
+    }
+    this.prior = prior;
+    this.priorSource = priorSource;
+    this.contrary = contrary;
   }
 
   /**
@@ -122,7 +144,39 @@ public final class Signature {
    */
   @Contract(pure = true)
   public @NotNull Signature withWeight(double weight) {
-    return new Signature(id, channel, kind, texts, statuses, observation, weight, eventId);
+    return new Signature(id, channel, kind, texts, statuses, observation, weight, eventId, prior,
+        priorSource, contrary);
+  }
+
+  /**
+   * Returns a copy with a prior: how often this cause is behind this evidence, relative to the
+   * other causes that leave the same evidence (1, the default, for a typical one). Evidence that
+   * several causes share is split among them in proportion to their weights times their priors,
+   * so a bare page line ranks its causes by how often each produces it.
+   *
+   * @param prior the relative frequency, {@value #MIN_PRIOR} to 1
+   * @param source where the frequency comes from (counts from public reports, say)
+   * @return a new signature
+   * @throws IllegalArgumentException if {@code prior} is out of range, or below 1 with a blank
+   *     source
+   */
+  @Contract(pure = true)
+  public @NotNull Signature withPrior(double prior, @NotNull String source) {
+    return new Signature(id, channel, kind, texts, statuses, observation, weight, eventId, prior,
+        Objects.requireNonNull(source, "source"), contrary);
+  }
+
+  /**
+   * Returns a copy that counts against its cause instead of for it: evidence the cause cannot
+   * leave (an IIS Express path for a cause that exists only on App Service, say). When found, it
+   * subtracts its weight; when not found, it is not reported as missing.
+   *
+   * @return a new signature
+   */
+  @Contract(pure = true)
+  public @NotNull Signature asContrary() {
+    return new Signature(id, channel, kind, texts, statuses, observation, weight, eventId, prior,
+        priorSource, true);
   }
 
   /**
@@ -134,7 +188,8 @@ public final class Signature {
    */
   @Contract(pure = true)
   public @NotNull Signature withEventId(int eventId) {
-    return new Signature(id, channel, kind, texts, statuses, observation, weight, eventId);
+    return new Signature(id, channel, kind, texts, statuses, observation, weight, eventId, prior,
+        priorSource, contrary);
   }
 
   /**
@@ -201,6 +256,34 @@ public final class Signature {
   }
 
   /**
+   * Returns how often this cause is behind this evidence, relative to the other causes that
+   * leave it; 1 by default. See {@link #withPrior}.
+   *
+   * @return the prior, {@value #MIN_PRIOR} to 1
+   */
+  public double prior() {
+    return prior;
+  }
+
+  /**
+   * Returns where the {@link #prior()} comes from.
+   *
+   * @return the source; empty when the prior is the default
+   */
+  public @NotNull Optional<String> priorSource() {
+    return Optional.ofNullable(priorSource);
+  }
+
+  /**
+   * Tells whether this evidence counts against its cause. See {@link #asContrary()}.
+   *
+   * @return true for evidence the cause cannot leave
+   */
+  public boolean isContrary() {
+    return contrary;
+  }
+
+  /**
    * Returns the Windows event id of the message, or 0 when none is known.
    *
    * @return the event id, or 0
@@ -237,12 +320,15 @@ public final class Signature {
     Signature s = (Signature) o;
     return id.equals(s.id) && channel == s.channel && kind == s.kind && texts.equals(s.texts)
         && statuses.equals(s.statuses) && observation == s.observation
-        && Double.compare(weight, s.weight) == 0 && eventId == s.eventId;
+        && Double.compare(weight, s.weight) == 0 && eventId == s.eventId
+        && Double.compare(prior, s.prior) == 0 && Objects.equals(priorSource, s.priorSource)
+        && contrary == s.contrary;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, channel, kind, texts, statuses, observation, weight, eventId);
+    return Objects.hash(id, channel, kind, texts, statuses, observation, weight, eventId, prior,
+        priorSource, contrary);
   }
 
   @Override

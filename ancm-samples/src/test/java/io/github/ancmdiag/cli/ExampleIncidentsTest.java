@@ -22,7 +22,7 @@ class ExampleIncidentsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "missing-framework,     missing-shared-framework,           HIGH",
-      "startup-exception-3.1, app-configuration-general,          HIGH",
+      "startup-exception-3.1, app-configuration-general,          MEDIUM",
       "wrong-arguments-2.1,   wrong-aspnetcore-arguments,         HIGH",
       "stopped-app-pool,      app-pool-stopped,                   MEDIUM",
       // App Service's LogFiles as downloaded (eventlog.xml, RawLogs, an empty stdout log): the

@@ -22,4 +22,7 @@ public record SignatureDto(
     @Nullable List<String> text,
     @Nullable List<String> status,
     @Nullable String observation,
-    @Nullable Double weight) {}
+    @Nullable Double weight,
+    @Nullable Double prior,
+    @Nullable String priorSource,
+    @Nullable Boolean against) {}

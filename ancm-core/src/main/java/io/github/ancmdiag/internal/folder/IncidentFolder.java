@@ -169,7 +169,19 @@ public final class IncidentFolder {
     if (stdout) {
       stdoutLogs++;
     }
-    try (LogReader reader = LogReader.of(source, Files.newInputStream(file), Format.AUTO,
+    Format read = Format.AUTO;
+    if (byName == Channel.EVENT_LOG) {
+      // one event's text saved by the user may quote the app's output (an exception, a stack),
+      // which reads like a stdout or debug log; the name says it is an event
+      try (LogReader probe = LogReader.of(source, Files.newInputStream(file), Format.AUTO,
+          byName, ReadLimits.defaults())) {
+        Format detected = probe.format().orElse(null);
+        if (detected == Format.STDOUT_LOG || detected == Format.DEBUG_LOG) {
+          read = Format.PLAIN_TEXT;
+        }
+      }
+    }
+    try (LogReader reader = LogReader.of(source, Files.newInputStream(file), read,
         byName, ReadLimits.defaults())) {
       // a request answered below 500 is read but kept as no evidence about a start-up
       boolean requestLog = reader.format().orElse(null) == Format.W3C_LOG;

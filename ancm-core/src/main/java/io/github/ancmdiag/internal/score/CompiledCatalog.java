@@ -1,4 +1,4 @@
-package io.github.ancmdiag;
+package io.github.ancmdiag.internal.score;
 
 import io.github.ancmdiag.internal.match.CompiledMatcher;
 import io.github.ancmdiag.internal.match.Template;
@@ -17,17 +17,11 @@ import java.util.Set;
 /**
  * A catalog compiled for matching: every distinct template once in one {@link CompiledMatcher},
  * each template and status mapped back to the signatures that use it, and each signature's weight
- * worked out once. Built by {@link Diagnoser.Builder#build()}; immutable and shared.
+ * worked out once. Built once per {@code Diagnoser}; immutable after construction and shared.
  */
-final class CompiledCatalog {
-  static final double TEXT_WEIGHT = 3.0;
-  static final double STATUS_WEIGHT = 2.0;
-  static final double OBSERVATION_WEIGHT = 1.0;
-  /** Extra weight per constrained capture: a message pinned to a code says more. */
-  static final double CONSTRAINT_BONUS = 0.25;
-
+public final class CompiledCatalog {
   /** One signature of one variant of one entry. */
-  static final class SigRef {
+  public static final class SigRef {
     final int entry;
     final int variant;
     final int signature;
@@ -69,7 +63,12 @@ final class CompiledCatalog {
   /** Every signature, by entry, variant and position. */
   final SigRef[][][] refs;
 
-  CompiledCatalog(Catalog catalog) {
+  /**
+   * Compiles a catalog.
+   *
+   * @param catalog the catalog
+   */
+  public CompiledCatalog(Catalog catalog) {
     this.catalog = catalog;
     Map<String, Integer> templateIndex = new LinkedHashMap<>();
     List<Template> tpls = new ArrayList<>();
@@ -108,6 +107,42 @@ final class CompiledCatalog {
     this.statusRefs = List.copyOf(srefs);
     this.matcher = new CompiledMatcher(templates, STATUS_KEYWORDS);
     computeWeights(templateIndex);
+  }
+
+  /**
+   * Returns the catalog compiled.
+   *
+   * @return the catalog
+   */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * Returns the compiled matcher of every distinct template.
+   *
+   * @return the matcher
+   */
+  public CompiledMatcher matcher() {
+    return matcher;
+  }
+
+  /**
+   * Returns the number of distinct templates.
+   *
+   * @return the template count
+   */
+  public int templateCount() {
+    return templates.size();
+  }
+
+  /**
+   * Returns the number of states of the compiled automaton.
+   *
+   * @return the state count
+   */
+  public int stateCount() {
+    return matcher.stateCount();
   }
 
   private static List<String> statusKeywords() {
@@ -159,11 +194,11 @@ final class CompiledCatalog {
   private static double base(Signature sig) {
     switch (sig.kind()) {
       case TEXT:
-        return TEXT_WEIGHT;
+        return Weights.TEXT;
       case STATUS:
-        return STATUS_WEIGHT;
+        return Weights.STATUS;
       default:
-        return OBSERVATION_WEIGHT;
+        return Weights.OBSERVATION;
     }
   }
 
@@ -172,7 +207,7 @@ final class CompiledCatalog {
     for (String t : sig.texts()) {
       constraints = Math.max(constraints, templates.get(templateIndex.get(t)).constraintCount());
     }
-    return 1 + CONSTRAINT_BONUS * constraints;
+    return 1 + Weights.CONSTRAINT_BONUS * constraints;
   }
 
   private Set<String> keys(Signature sig, Map<String, Integer> templateIndex) {
