@@ -182,8 +182,9 @@ public final class Scorer {
     double w = best.weight;
     s.support += w;
     boolean message = sig.kind() == Signature.Kind.TEXT;
+    // decisive by what the message says, not by the bonus for the values it pins
     if (message && best.match.isComplete() && best.record.channel() != Channel.BROWSER
-        && w >= Weights.DECISIVE) {
+        && w / ref.specificity >= Weights.DECISIVE) {
       s.decisive = true;
     }
     if (sig.channel() != Channel.BROWSER) {
