@@ -188,14 +188,18 @@ public final class CatalogDocs {
         .append(code(variant.versions().toString())).append("\n\n");
     boolean events = false;
     boolean weights = false;
+    boolean priors = false;
     for (Signature sig : variant.signatures()) {
       events |= sig.eventId() > 0;
-      weights |= Double.compare(sig.weight(), 1.0) != 0;
+      weights |= Double.compare(sig.weight(), 1.0) != 0 || sig.isContrary();
+      priors |= Double.compare(sig.prior(), 1.0) != 0;
     }
     md.append("| Signature | Channel |").append(events ? " Event |" : "")
-        .append(weights ? " Weight |" : "").append(" Evidence |\n");
+        .append(weights ? " Weight |" : "").append(priors ? " Prior |" : "")
+        .append(" Evidence |\n");
     md.append("|---|---|").append(events ? "---|" : "").append(weights ? "---|" : "")
-        .append("---|\n");
+        .append(priors ? "---|" : "").append("---|\n");
+    List<String> priorSources = new ArrayList<>();
     for (Signature sig : variant.signatures()) {
       md.append("| ").append(code(sig.id())).append(" | ").append(sig.channel().name())
           .append(" |");
@@ -204,12 +208,27 @@ public final class CatalogDocs {
             .append(" |");
       }
       if (weights) {
-        md.append(' ').append(BigDecimal.valueOf(sig.weight()).stripTrailingZeros()
+        md.append(' ').append(sig.isContrary() ? "against, " : "")
+            .append(BigDecimal.valueOf(sig.weight()).stripTrailingZeros().toPlainString())
+            .append(" |");
+      }
+      if (priors) {
+        md.append(' ').append(BigDecimal.valueOf(sig.prior()).stripTrailingZeros()
             .toPlainString()).append(" |");
       }
       md.append(' ').append(evidence(sig)).append(" |\n");
+      sig.priorSource().ifPresent(src -> priorSources.add(code(sig.id()) + ": " + prose(src,
+          true)));
     }
     md.append('\n');
+    if (!priorSources.isEmpty()) {
+      md.append("Priors (how often this cause is behind the evidence, among the causes that"
+          + " leave it):\n\n");
+      for (String line : priorSources) {
+        md.append("- ").append(line).append('\n');
+      }
+      md.append('\n');
+    }
     if (!variant.fix().isEmpty()) {
       String range = versionsHeading(variant.versions());
       md.append("Fix for ").append(range.startsWith("All") ? "all" + range.substring(3) : range)

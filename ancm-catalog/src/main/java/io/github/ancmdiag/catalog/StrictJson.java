@@ -34,8 +34,8 @@ import org.jetbrains.annotations.Nullable;
  * <p>Jackson's data binding stops at the first unknown property or wrong type, and binding a record
  * through its constructor buffers unknown properties, so their location is lost. So the file is
  * read twice. First a streaming pass walks the tokens against the shape of the DTO record (its
- * components, read by reflection: {@code String}, {@code Integer}, {@code Double}, {@code List<T>},
- * nested records). It records the line of every JSON path in {@link FileProblems}, reports each
+ * components, read by reflection: {@code String}, {@code Integer}, {@code Double},
+ * {@code Boolean}, {@code List<T>}, nested records). It records the line of every JSON path in {@link FileProblems}, reports each
  * unknown property and each value of the wrong JSON type with its path and line, and builds a tree
  * without them. A syntax error, a duplicate property ({@link
  * StreamReadFeature#STRICT_DUPLICATE_DETECTION}) or an empty file ends the pass: nothing can be
@@ -197,6 +197,9 @@ final class StrictJson {
     if (raw == Double.class && token.isNumeric()) {
       return nodes.numberNode(parser.getDoubleValue());
     }
+    if (raw == Boolean.class && token.isBoolean()) {
+      return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+    }
     if (raw == List.class && token == JsonToken.START_ARRAY) {
       Type elementType = ((ParameterizedType) type).getActualTypeArguments()[0];
       ArrayNode array = nodes.arrayNode();
@@ -265,6 +268,9 @@ final class StrictJson {
     }
     if (raw == Double.class) {
       return "a number";
+    }
+    if (raw == Boolean.class) {
+      return "true or false";
     }
     if (raw == List.class) {
       Type element = ((ParameterizedType) type).getActualTypeArguments()[0];

@@ -231,6 +231,35 @@ class CatalogReaderTest {
   }
 
   @Test
+  void should_report_a_prior_out_of_range_or_without_its_source() {
+    // given
+    String json = String.join("\n",
+        "{ \"id\": \"zeta\", \"category\": \"runtime\", \"title\": \"t\", \"summary\": \"s\",",
+        " \"variants\": [ { \"versions\": \"*\", \"signatures\": [",
+        "   { \"id\": \"a\", \"channel\": \"BROWSER\", \"status\": [\"503\"], \"prior\": 0.5 },",
+        "   { \"id\": \"b\", \"channel\": \"BROWSER\", \"status\": [\"502.5\"], \"prior\": 2,",
+        "     \"priorSource\": \"counts\" },",
+        "   { \"id\": \"c\", \"channel\": \"BROWSER\", \"status\": [\"500\"],"
+            + " \"priorSource\": \"counts\" },",
+        "   { \"id\": \"d\", \"channel\": \"BROWSER\", \"status\": [\"500.30\"], \"prior\": 0.3,",
+        "     \"priorSource\": \"counts\", \"against\": true } ] } ],",
+        " \"fix\": [\"Do it.\"] }");
+    InputStream in = new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+
+    // when
+    CatalogException thrown = catchThrowableOfType(CatalogException.class,
+        () -> CatalogReader.readEntry(in, "zeta.json"));
+
+    // then: the fourth signature is valid
+    assertThat(thrown.problems()).extracting(CatalogProblem::path, CatalogProblem::message)
+        .containsExactlyInAnyOrder(
+            tuple("$.variants[0].signatures[0].priorSource",
+                "a prior needs 'priorSource': where its frequency comes from"),
+            tuple("$.variants[0].signatures[1].prior", "the prior 2.0 is outside 0.01 to 1"),
+            tuple("$.variants[0].signatures[2].priorSource", "'priorSource' without a 'prior'"));
+  }
+
+  @Test
   void should_report_a_semantic_problem_when_one_entry_is_well_formed_but_invalid() {
     // given: a summary of 91 characters, which only Catalog.Builder checks
     String json = "{ \"id\": \"zeta\", \"category\": \"runtime\", \"title\": \"t\",\n"
