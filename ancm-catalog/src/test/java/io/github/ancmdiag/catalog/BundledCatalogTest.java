@@ -35,6 +35,7 @@ class BundledCatalogTest {
         "sub-app-handlers-section",
         "stdout-log-path-incorrect",
         "aspnetcore-config-invalid",
+        "app-offline",
         "app-configuration-general");
   }
 
