@@ -36,6 +36,7 @@ class BundledCatalogTest {
         "stdout-log-path-incorrect",
         "aspnetcore-config-invalid",
         "app-offline",
+        "backend-timeout",
         "app-configuration-general");
   }
 
