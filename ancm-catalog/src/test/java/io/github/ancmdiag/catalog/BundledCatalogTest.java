@@ -37,6 +37,7 @@ class BundledCatalogTest {
         "aspnetcore-config-invalid",
         "app-offline",
         "backend-timeout",
+        "port-in-use",
         "app-configuration-general");
   }
 
