@@ -38,6 +38,7 @@ class BundledCatalogTest {
         "app-offline",
         "backend-timeout",
         "port-in-use",
+        "module-disabled",
         "app-configuration-general");
   }
 
