@@ -35,6 +35,10 @@ class BundledCatalogTest {
         "sub-app-handlers-section",
         "stdout-log-path-incorrect",
         "aspnetcore-config-invalid",
+        "app-offline",
+        "backend-timeout",
+        "port-in-use",
+        "module-disabled",
         "app-configuration-general");
   }
 
