@@ -149,6 +149,28 @@ class ScoringTest {
   }
 
   @Test
+  void should_not_count_a_working_app_against_a_cause_whose_app_keeps_serving_requests() {
+    // given: a request timeout leaves the app working; a start failure does not
+    Diagnoser diagnoser = diagnoser(
+        entry("timeout", Signature.status("page", List.of(HttpStatus.of(502, 3))),
+            Signature.text("reason", Channel.BROWSER, List.of("Bad Gateway")),
+            Signature.observation("works", Channel.BROWSER, Observation.APP_RESPONDS_NORMALLY)),
+        entry("start-failure", page(),
+            Signature.text("reason", Channel.BROWSER, List.of("Bad Gateway"))));
+
+    // when
+    DiagnosisReport report = diagnoser.diagnose(Evidence.builder()
+        .browser("long requests end in Bad Gateway").observe(Observation.APP_RESPONDS_NORMALLY)
+        .build());
+
+    // then
+    Diagnosis top = report.top().orElseThrow();
+    assertThat(top.entryId()).isEqualTo("timeout");
+    assertThat(top.contradicting()).isEmpty();
+    assertThat(report.diagnoses()).extracting(Diagnosis::entryId).doesNotContain("start-failure");
+  }
+
+  @Test
   void should_type_each_finding_by_what_it_is() {
     // given
     Diagnoser diagnoser = diagnoser(entry("cause", page(),

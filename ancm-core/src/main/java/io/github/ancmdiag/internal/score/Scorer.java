@@ -159,18 +159,26 @@ public final class Scorer {
         statusContradicted = true;
       }
     }
+    // A cause that leaves the app serving requests (a request timeout, say) shows its page
+    // beside a working app: the observation and its page do not contradict each other.
+    boolean ownStatusSeen = statusContradicted;
+    boolean servesRequests = false;
+    for (CompiledCatalog.SigRef ref : refs) {
+      servesRequests |= !ref.sig.isContrary()
+          && ref.sig.observation().orElse(null) == Observation.APP_RESPONDS_NORMALLY;
+    }
     for (CompiledCatalog.SigRef ref : refs) {
       Signature sig = ref.sig;
       if (sig.isContrary()) {
         contrary(s, ref, facts);
       } else if (sig.kind() == Signature.Kind.OBSERVATION) {
-        observation(s, ref, facts);
+        observation(s, ref, facts, ownStatusSeen);
       } else {
         IncidentFacts.Best best = facts.best.get(ref);
         if (best != null) {
           found(s, ref, best);
         } else {
-          statusContradicted |= notFound(s, ref, facts, statusContradicted);
+          statusContradicted |= notFound(s, ref, facts, statusContradicted, servesRequests);
         }
       }
     }
@@ -202,7 +210,7 @@ public final class Scorer {
    * cannot be there, else an expectation. Returns whether a status contradiction was counted.
    */
   private static boolean notFound(Candidate s, CompiledCatalog.SigRef ref, IncidentFacts facts,
-      boolean statusContradicted) {
+      boolean statusContradicted, boolean servesRequests) {
     Signature sig = ref.sig;
     String why = null;
     double w = 0;
@@ -213,11 +221,11 @@ public final class Scorer {
         w = Weights.STATUS_CONTRADICTION * sig.weight();
         statusCounted = true;
       } else if (facts.observations.contains(Observation.CONNECTION_REFUSED)
-          || facts.observations.contains(Observation.APP_RESPONDS_NORMALLY)) {
+          || !servesRequests && facts.observations.contains(Observation.APP_RESPONDS_NORMALLY)) {
         why = "the browser showed no error page";
         w = Weights.OBSERVATION_CONTRADICTION * sig.weight();
       }
-    } else {
+    } else if (!(servesRequests && sig.channel() == Channel.BROWSER)) {
       why = facts.absentLog(sig.channel());
       w = Weights.ABSENT_LOG_CONTRADICTION * sig.weight();
     }
@@ -232,7 +240,8 @@ public final class Scorer {
     return statusCounted;
   }
 
-  private static void observation(Candidate s, CompiledCatalog.SigRef ref, IncidentFacts facts) {
+  private static void observation(Candidate s, CompiledCatalog.SigRef ref, IncidentFacts facts,
+      boolean ownStatusSeen) {
     Signature sig = ref.sig;
     Observation o = sig.observation().orElseThrow();
     if (facts.observations.contains(o)) {
@@ -242,7 +251,8 @@ public final class Scorer {
           "observation " + o.key(), "", ref.weight));
       return;
     }
-    String why = facts.conflict(o);
+    // the page of a cause whose app keeps serving requests is no sign that it does not
+    String why = o == Observation.APP_RESPONDS_NORMALLY && ownStatusSeen ? null : facts.conflict(o);
     if (why != null) {
       double w = Weights.OBSERVATION_CONTRADICTION * sig.weight();
       s.against += w;
