@@ -35,6 +35,13 @@ class BundledCatalogTest {
         "sub-app-handlers-section",
         "stdout-log-path-incorrect",
         "aspnetcore-config-invalid",
+        "hostfxr-load-failure",
+        "inprocess-handler-missing",
+        "mixed-hosting-models",
+        "multiple-inprocess-apps",
+        "outofprocess-handler-load-failure",
+        "startup-time-limit-exceeded",
+        "app-dll-not-found",
         "app-configuration-general");
   }
 
