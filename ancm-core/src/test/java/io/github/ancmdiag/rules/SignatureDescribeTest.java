@@ -28,7 +28,8 @@ class SignatureDescribeTest {
     String words = s.describe();
 
     // then
-    assertThat(words).isEqualTo("the debug log line \"Failed HRESULT returned: 0x8000ffff at ...\"");
+    assertThat(words)
+        .isEqualTo("the debug log line \"Failed HRESULT returned: 0x8000ffff at ...\"");
   }
 
   @Test
