@@ -293,20 +293,18 @@ public final class Signature {
   }
 
   /**
-   * Describes the evidence in one line, for reports of what is missing.
+   * Describes the evidence in one line for people, with no template syntax: {@code the debug log
+   * line "Failed HRESULT returned: 0x8000ffff at ..."}, {@code an event "Application '<app id>'
+   * with physical root '<path>' failed to start process ..." (ID 1000)}, {@code the browser
+   * showing HTTP 500.31}, {@code the stdout log being empty}. A capture that requires a value
+   * shows the value, a free one its name in words ({@code <app id>}, {@code <path>}), a wildcard
+   * {@code ...}; long messages are cut with {@code ...}. The templates themselves are {@link
+   * #texts()}.
    *
-   * @return a readable description
+   * @return a readable description, one line
    */
   public @NotNull String describe() {
-    switch (kind) {
-      case TEXT:
-        return channel + (eventId > 0 ? " event " + eventId : "") + ": " + texts.get(0);
-      case STATUS:
-        return "HTTP " + statuses.stream().map(HttpStatus::toString)
-            .reduce((a, b) -> a + " or " + b).orElse("");
-      default:
-        return "observation " + observation.key();
-    }
+    return SignatureWords.describe(this);
   }
 
   @Override

@@ -195,10 +195,12 @@ public final class AncmDiagnose implements Callable<Integer> {
             + " (" + finding.source() + (finding.line() > 0 ? ":" + finding.line() : "") + ")");
       }
     }
+    Clues clues = Clues.of(report, diagnoser.catalog(), evidence);
     if (json) {
-      out.println(JsonReport.write(report, diagnoser.catalog().version(), files.skipped()));
+      out.println(JsonReport.write(report, clues, diagnoser.catalog().version(),
+          files.skipped()));
     } else {
-      TextReport.print(report, out);
+      TextReport.print(report, clues, out);
     }
     out.flush();
     return OK;

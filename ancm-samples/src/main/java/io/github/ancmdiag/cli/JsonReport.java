@@ -24,7 +24,7 @@ final class JsonReport {
 
   private JsonReport() {}
 
-  static String write(DiagnosisReport report, String catalogVersion,
+  static String write(DiagnosisReport report, Clues clues, String catalogVersion,
       List<SkippedRecord> skippedRecords) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", catalogVersion);
@@ -44,8 +44,9 @@ final class JsonReport {
       }
       ArrayNode missing = n.putArray("missing");
       for (Expectation e : d.missing()) {
-        missing.addObject().put("signature", e.signatureId()).put("channel", e.channel().name())
-            .put("description", e.description());
+        ObjectNode m = missing.addObject().put("signature", e.signatureId())
+            .put("channel", e.channel().name()).put("description", e.description());
+        clues.template(d, e).ifPresent(t -> m.put("template", t));
       }
       ArrayNode against = n.putArray("contradicting");
       for (Finding f : d.contradicting()) {
@@ -59,11 +60,12 @@ final class JsonReport {
       d.fix().forEach(fix::add);
     }
     ArrayNode collect = root.putArray("collect");
-    for (Clues.Clue c : Clues.of(report)) {
+    for (Clues.Clue c : clues.clues()) {
       ObjectNode n = collect.addObject();
       n.put("channel", c.channel().name()).put("description", c.description());
       c.expectedBy().forEach(n.putArray("expectedBy")::add);
       c.notExpectedBy().forEach(n.putArray("notExpectedBy")::add);
+      n.put("step", c.step().action());
     }
     ArrayNode skipped = root.putArray("skipped");
     for (SkippedRecord r : skippedRecords) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ancmdiag.Observation;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -77,9 +79,7 @@ class AncmDiagnoseTest {
     int command = readme.indexOf("java -jar ancm-samples/target/ancm-diagnose.jar "
         + "ancm-samples/examples/missing-framework");
     assertThat(command).as("the README's first command").isPositive();
-    int start = readme.indexOf("```text\n", command) + "```text\n".length();
-    List<String> shown = new ArrayList<>(List.of(
-        readme.substring(start, readme.indexOf("```", start)).split("\n")));
+    List<String> shown = new ArrayList<>(textBlockAfter(readme, command));
     shown.removeIf(l -> l.equals("..."));
 
     // when: run from the module folder, so paths are printed as ../ancm-samples/...
@@ -87,9 +87,40 @@ class AncmDiagnoseTest {
         .toString());
 
     // then
-    List<String> printed = List.of(run.out.replace("../ancm-samples/", "ancm-samples/")
-        .replace('\\', '/').split("\\R"));
-    assertThat(printed).startsWith(shown.toArray(String[]::new));
+    assertThat(printedLines(run)).startsWith(shown.toArray(String[]::new));
+  }
+
+  @Test
+  void should_print_the_readme_lines_in_order_when_the_evidence_cannot_decide()
+      throws IOException {
+    // given: the ```text block after "When the evidence cannot decide"; "..." skips lines
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    int intro = readme.indexOf("When the evidence cannot decide, as in"
+        + " `ancm-samples/examples/app-service-32bit-pool`");
+    assertThat(intro).as("the README's second example").isPositive();
+    List<List<String>> runs = new ArrayList<>(List.of(new ArrayList<>()));
+    for (String line : textBlockAfter(readme, intro)) {
+      if (line.equals("...")) {
+        runs.add(new ArrayList<>());
+      } else {
+        runs.get(runs.size() - 1).add(line);
+      }
+    }
+
+    // when
+    CliRun run = CliRun.of(Path.of("..", "ancm-samples", "examples", "app-service-32bit-pool")
+        .toString());
+
+    // then: each run of lines is printed as shown, one after the other, and it ends the output
+    List<String> printed = printedLines(run);
+    int at = 0;
+    for (List<String> lines : runs) {
+      int found = Collections.indexOfSubList(printed.subList(at, printed.size()),
+          lines);
+      assertThat(found).as("printed after line %d: %s", at, lines).isNotNegative();
+      at += found + lines.size();
+    }
+    assertThat(at).as("the block shows the end of the output").isEqualTo(printed.size());
   }
 
   @Test
@@ -115,7 +146,16 @@ class AncmDiagnoseTest {
     assertThat(fields(top.path("evidence").path(0))).isEqualTo(
         Set.of("signature", "channel", "detail", "source", "weight"));
     assertThat(fields(top.path("missing").path(0))).isEqualTo(
-        Set.of("signature", "channel", "description"));
+        Set.of("signature", "channel", "description", "template"));
+    JsonNode debug = null;
+    for (JsonNode m : top.path("missing")) {
+      debug = m.path("channel").asText().equals("DEBUG_LOG") ? m : debug;
+    }
+    assertThat(debug).as("the debug log line the cause expects").isNotNull();
+    assertThat(debug.path("description").asText())
+        .isEqualTo("the debug log line \"Failed HRESULT returned: 0x8000ffff at ...\"");
+    assertThat(debug.path("template").asText())
+        .isEqualTo("Failed HRESULT returned: {hresult:HRESULT=0x8000ffff} at");
     assertThat(top.path("parameters").path("frameworkVersion").asText()).isEqualTo("3.1.0");
     assertThat(top.path("fix").get(0).asText()).contains("3.1.0");
     assertThat(json.path("collect")).as("nothing to collect when the top is HIGH").isEmpty();
@@ -256,17 +296,125 @@ class AncmDiagnoseTest {
   }
 
   @Test
-  void should_list_what_to_collect_when_the_top_diagnosis_is_not_high() {
+  void should_name_one_step_and_then_the_others_when_the_top_diagnosis_is_not_high() {
     // when: only observations, which several causes share
     CliRun text = CliRun.of("--observation", "no-event-log-entry");
     CliRun json = CliRun.of("--json", "--observation", "no-event-log-entry");
 
-    // then
+    // then: the causes differ most in what the browser would show
     assertThat(text.code).isZero();
-    assertThat(text.out).doesNotContain("confidence HIGH").contains("To decide, collect:");
-    String afterHeading = text.out.substring(text.out.indexOf("To decide, collect:"));
-    assertThat(afterHeading).contains("(expected by ", "; not by ");
+    assertThat(text.out).doesNotContain("confidence HIGH");
+    assertThat(section(text.out, "To decide, collect:", null)).containsExactly(
+        "To decide, collect:",
+        "   * Browse to the app on the server itself, where IIS shows its detailed error page,"
+            + " and copy the page's status and title; it tells app-pool-stopped from"
+            + " sub-app-handlers-section and uri-endpoint-wrong-or-site-stopped.",
+        "   * If that does not settle it: enable the stdout log; enable the ANCM debug log;"
+            + " check web.config.");
     assertThat(json.out).contains("\"collect\"", "\"expectedBy\"", "\"notExpectedBy\"");
+  }
+
+  @Test
+  void should_put_the_best_steps_clues_first_with_their_step_when_json_lists_what_to_collect()
+      throws IOException {
+    // when
+    JsonNode collect = JSON.readTree(CliRun.of("--json", "--observation", "no-event-log-entry")
+        .out).path("collect");
+
+    // then
+    assertThat(collect).isNotEmpty();
+    assertThat(fields(collect.path(0))).isEqualTo(
+        Set.of("channel", "description", "expectedBy", "notExpectedBy", "step"));
+    assertThat(collect.path(0).path("channel").asText()).isEqualTo("BROWSER");
+    assertThat(collect.path(0).path("step").asText()).startsWith("Browse to the app on the"
+        + " server itself");
+    assertThat(collect.findValuesAsText("description")).allSatisfy(d ->
+        assertThat(d).doesNotContainPattern("\\{\\w+:[A-Z_]+"));
+  }
+
+  @Test
+  void should_list_nothing_as_not_seen_when_the_close_candidates_expect_the_same() {
+    // when: missing-shared-framework is HIGH; what it has not seen, both runners-up expect too
+    CliRun text = CliRun.of(EXAMPLE.toString());
+
+    // then
+    assertThat(section(text.out, "1. [missing-shared-framework]", "\n2. "))
+        .noneMatch(l -> l.contains("?"));
+    assertThat(text.out).doesNotContain("To decide, collect:", "{hresult:");
+  }
+
+  @Test
+  void should_list_only_what_tells_the_top_apart_and_the_debug_log_as_the_step_when_undecided() {
+    // when: App Service's LogFiles; eventlog.xml and the empty stdout log are already there
+    CliRun run = CliRun.of(Path.of("examples", "app-service-32bit-pool").toString());
+
+    // then
+    assertThat(section(run.out, "1. [x86-app-pool-not-32bit]", "\n2. "))
+        .filteredOn(l -> l.startsWith("   ?")).containsExactly(
+            "   ? not seen: the debug log line \"Failed HRESULT returned: 0x8007023e at ...\"",
+            "   ? not seen: an event \"Unable to load '<path>'. This might be caused by a bitness"
+                + " mismatch between IIS application pool and published application\" (ID 1027)",
+            "   ? not seen: the browser showing \"HTTP Error 500.32 - ANCM Failed to Load dll\"",
+            "   ? not seen: an event \"Failed to start application '<app id>', ErrorCode"
+                + " '0x800700c1'.\" (ID 1010)");
+    assertThat(section(run.out, "2. [app-configuration-general]", "\n3. "))
+        .filteredOn(l -> l.startsWith("   ?")).hasSize(TextReport.MAX_NOT_SEEN + 1)
+        .last().asString().matches("   \\? and \\d+ more that only this cause expects \\(see"
+            + " --json\\)");
+    assertThat(section(run.out, "To decide, collect:", null)).containsExactly(
+        "To decide, collect:",
+        "   * Enable the ANCM debug log: <handlerSettings> under <aspNetCore> with debugFile"
+            + " \".\\logs\\aspnetcore-debug.log\" and debugLevel \"FILE,TRACE\"; reproduce the"
+            + " failure and read it; it tells x86-app-pool-not-32bit from"
+            + " app-configuration-general and platform-conflicts-with-rid.");
+  }
+
+  @Test
+  void should_say_to_run_the_app_by_hand_when_the_stdout_log_is_empty(@TempDir Path dir)
+      throws IOException {
+    // given: the event log and the stdout log were looked at; the log was empty
+    Files.writeString(dir.resolve("browser.txt"),
+        "HTTP Error 500.31 - ANCM Failed to Find Native Dependencies");
+    Files.writeString(dir.resolve("event-1.txt"),
+        "Failed to start application '/LM/W3SVC/7/ROOT', ErrorCode '0x8000ffff'.");
+    Files.writeString(dir.resolve("observations.txt"), "stdout-log-empty\n");
+
+    // when
+    CliRun run = CliRun.of(dir.toString());
+
+    // then
+    assertThat(section(run.out, "To decide, collect:", null)).containsExactly(
+        "To decide, collect:",
+        "   * Run the app by hand in its folder on the server (`dotnet .\\<app>.dll`, or its"
+            + " .exe) and read what it prints; it would confirm missing-shared-framework.",
+        "   * If that does not settle it: enable the ANCM debug log.");
+    assertThat(section(run.out, "1. [missing-shared-framework]", "\n2. "))
+        .filteredOn(l -> l.startsWith("   ?")).isEmpty();
+  }
+
+  @Test
+  void should_say_to_check_web_config_when_the_event_log_has_nothing_and_the_page_is_500_19(
+      @TempDir Path dir) throws IOException {
+    // given
+    Files.writeString(dir.resolve("browser.txt"), "HTTP Error 500.19 - Internal Server Error\r\n"
+        + "The requested page cannot be accessed because the related configuration data for"
+        + " the page is invalid.");
+    Files.writeString(dir.resolve("observations.txt"), "no-event-log-entry\n");
+
+    // when
+    CliRun run = CliRun.of(dir.toString());
+
+    // then: a lone candidate shows what that step would show
+    assertThat(section(run.out, "1. [wrong-role-module-not-installed-or-permissions]", "\n2. "))
+        .filteredOn(l -> l.startsWith("   ?")).containsExactly(
+            "   ? not seen: the web.config finding \"hostingModel is inprocess but the"
+                + " aspNetCore handler uses AspNetCoreModule (V1), which hosts only out of"
+                + " process\"");
+    assertThat(section(run.out, "To decide, collect:", null)).startsWith(
+        "To decide, collect:",
+        "   * Check the deployed web.config: <aspNetCore> processPath and arguments,"
+            + " hostingModel, stdoutLogFile and the handlers (or give it to ancm-diagnose with"
+            + " --web-config); it would confirm wrong-role-module-not-installed-or-permissions.");
   }
 
   @Test
@@ -441,6 +589,27 @@ class AncmDiagnoseTest {
         .isEqualTo(dir.resolve("web.config").toString());
     assertThat(skipped.get(0).path("reason").asText()).contains("XML");
     assertThat(run.err).contains("skipped " + dir.resolve("web.config"));
+  }
+
+  private static List<String> textBlockAfter(String readme, int from) {
+    int start = readme.indexOf("```text\n", from) + "```text\n".length();
+    return List.of(readme.substring(start, readme.indexOf("```", start)).split("\n"));
+  }
+
+  /** Returns the output's lines with the paths as the README shows them (from the root, /). */
+  private static List<String> printedLines(CliRun run) {
+    String out = run.out;
+    if (File.separatorChar != '/') {
+      out = out.replace(File.separatorChar, '/');
+    }
+    return List.of(out.replace("../ancm-samples/", "ancm-samples/").split("\\R"));
+  }
+
+  private static List<String> section(String out, String start, String end) {
+    int from = out.indexOf(start);
+    assertThat(from).as("'%s' in the output", start).isNotNegative();
+    int to = end == null ? out.length() : out.indexOf(end, from);
+    return List.of(out.substring(from, to < 0 ? out.length() : to).split("\\R"));
   }
 
   private static Set<String> fields(JsonNode node) {

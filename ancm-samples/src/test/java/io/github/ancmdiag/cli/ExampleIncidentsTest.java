@@ -41,6 +41,33 @@ class ExampleIncidentsTest {
     assertThat(top.path("confidence").asText()).isEqualTo(confidence);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "missing-framework      | 0 | ",
+      "startup-exception-3.1  | 0 | ",
+      "wrong-arguments-2.1    | 0 | ",
+      "stopped-app-pool       | 0 | ",
+      // eventlog.xml and the empty stdout log are there: only the debug log can tell
+      "app-service-32bit-pool | 4 | Enable the ANCM debug log:",
+  })
+  void should_print_words_not_templates_and_name_the_step_when_each_example_is_run_as_text(
+      String folder, int notSeenOfTop, String step) {
+    // when
+    CliRun run = CliRun.of(EXAMPLES.resolve(folder).toString());
+
+    // then
+    assertThat(run.code).isZero();
+    assertThat(run.out).doesNotContainPattern("\\{\\w+:[A-Z_]+").doesNotContain("{_:");
+    String top = run.out.substring(run.out.indexOf("1. ["), run.out.contains("\n2. [")
+        ? run.out.indexOf("\n2. [") : run.out.length());
+    assertThat(top.lines().filter(l -> l.startsWith("   ? not seen: "))).hasSize(notSeenOfTop);
+    if (step == null) {
+      assertThat(run.out).doesNotContain("To decide, collect:");
+    } else {
+      assertThat(run.out).contains("To decide, collect:\n   * " + step);
+    }
+  }
+
   @Test
   void should_cover_every_example_folder() throws IOException {
     try (Stream<Path> folders = Files.list(EXAMPLES)) {
