@@ -150,9 +150,9 @@ public final class Signature {
 
   /**
    * Returns a copy with a prior: how often this cause is behind this evidence, relative to the
-   * other causes that leave the same evidence (1, the default, for a typical one). Evidence that
-   * several causes share is split among them in proportion to their weights times their priors,
-   * so a bare page line ranks its causes by how often each produces it.
+   * other causes that leave the same evidence (1, the default, for a typical one). A cause's
+   * share of evidence that several causes share is scaled by its prior (a rare cause keeps less
+   * of it), so a bare page line ranks its causes by how often each produces it.
    *
    * @param prior the relative frequency, {@value #MIN_PRIOR} to 1
    * @param source where the frequency comes from (counts from public reports, say)

@@ -68,8 +68,9 @@ final class IncidentFacts {
   /**
    * Records the matches of one record. A piece of text that several entries' signatures match
    * is shared evidence: it is worth what its strongest claim says, split among the entries in
-   * proportion to their claims (weight times prior), so a page five causes produce decides little
-   * and ranks them by how often each is behind it. A template that leaves a value open counts
+   * proportion to their claims, so a page five causes produce decides little; each share is then
+   * scaled by its cause's prior, so the page ranks them by how often each is behind it without
+   * outweighing a message that only one of them writes. A template that leaves a value open counts
    * little where a template pinned to more values matched the same text ({@link
    * Weights#SHADOWED}). Evidence that counts against its cause is not shared.
    */
@@ -95,7 +96,7 @@ final class IncidentFacts {
         continue;
       }
       double shadow = c.constraints() < mostConstrained.get(cluster[i]) ? Weights.SHADOWED : 1;
-      claim[i] = ref.plainWeight * shadow * ref.sig.prior();
+      claim[i] = ref.plainWeight * shadow;
       claims.computeIfAbsent(cluster[i], k -> new HashMap<>()).merge(ref.entry, claim[i], Math::max);
       worth.merge(cluster[i], ref.plainWeight, Math::max);
     }
@@ -125,7 +126,7 @@ final class IncidentFacts {
           sum += x;
         }
         double share = sum > 0 ? worth.get(cluster[i]) * claim[i] / sum : ref.plainWeight;
-        w = share * ref.specificity * q;
+        w = share * ref.specificity * q * prior(ref.sig, sum > claim[i]);
       }
       Best old = best.get(ref);
       if (old == null || w > old.weight) {
@@ -138,6 +139,15 @@ final class IncidentFacts {
         old.add(m);
       }
     }
+  }
+
+  /**
+   * The factor a prior puts on a cause's share of evidence it shares with other causes: from
+   * {@link Weights#PRIOR_FLOOR} for the rarest to 1 for a typical one. Evidence of one cause
+   * alone is not scaled.
+   */
+  private static double prior(Signature sig, boolean shared) {
+    return shared ? Weights.PRIOR_FLOOR + (1 - Weights.PRIOR_FLOOR) * sig.prior() : 1;
   }
 
   private static boolean inRange(CompiledCatalog.SigRef ref, @Nullable AspNetCoreVersion v) {

@@ -21,6 +21,13 @@ final class Weights {
    */
   static final double SHADOWED = 0.2;
 
+  /**
+   * The share of shared evidence kept by a cause of the smallest prior; a typical cause (prior
+   * 1) keeps all of its share. So a prior moves a shared page by at most this much: it orders the
+   * causes of sparse evidence, and a message of one cause alone still decides.
+   */
+  static final double PRIOR_FLOOR = 0.6;
+
   /** Factor for evidence found in another channel than expected. */
   static final double OTHER_CHANNEL = 0.85;
   /** Factor for a truncated message on top of its completeness. */
