@@ -309,8 +309,8 @@ class AncmDiagnoseTest {
         "   * Browse to the app on the server itself, where IIS shows its detailed error page,"
             + " and copy the page's status and title; it tells app-pool-stopped from"
             + " sub-app-handlers-section and uri-endpoint-wrong-or-site-stopped.",
-        "   * If that does not settle it: enable the stdout log; enable the ANCM debug log;"
-            + " check web.config.");
+        "   * If that does not settle it: look for Windows and installer messages; enable the"
+            + " stdout log; enable the ANCM debug log.");
     assertThat(json.out).contains("\"collect\"", "\"expectedBy\"", "\"notExpectedBy\"");
   }
 
@@ -361,7 +361,9 @@ class AncmDiagnoseTest {
         "   * Enable the ANCM debug log: <handlerSettings> under <aspNetCore> with debugFile"
             + " \".\\logs\\aspnetcore-debug.log\" and debugLevel \"FILE,TRACE\"; reproduce the"
             + " failure and read it; it tells x86-app-pool-not-32bit from"
-            + " app-configuration-general and platform-conflicts-with-rid.");
+            + " app-configuration-general and platform-conflicts-with-rid.",
+        "   * If that does not settle it: run the app by hand; look for Windows and installer"
+            + " messages.");
   }
 
   @Test

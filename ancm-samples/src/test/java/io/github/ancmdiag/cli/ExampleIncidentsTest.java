@@ -45,9 +45,9 @@ class ExampleIncidentsTest {
   @CsvSource(delimiter = '|', value = {
       "missing-framework      | 0 | ",
       // MEDIUM: the events the app's crash may also leave separate it from an x86 build
-      "startup-exception-3.1  | 5 | Open Event Viewer",
+      "startup-exception-3.1  | 2 | Look in the System event log",
       "wrong-arguments-2.1    | 0 | ",
-      "stopped-app-pool       | 0 | ",
+      "stopped-app-pool       | 2 | Look in the System event log",
       // eventlog.xml and the empty stdout log are there: only the debug log can tell
       "app-service-32bit-pool | 1 | Enable the ANCM debug log:",
   })
