@@ -171,6 +171,28 @@ class ScoringTest {
   }
 
   @Test
+  void should_not_count_a_missing_log_against_a_cause_that_may_leave_no_such_log() {
+    // given: one cause shows either an event or no event at all; the other always logs one
+    Signature event = Signature.text("event", Channel.EVENT_LOG, List.of(
+        "Could not load configuration"));
+    Diagnoser diagnoser = diagnoser(
+        entry("either-way", page(), event,
+            Signature.observation("no-event", Channel.EVENT_LOG, Observation.NO_EVENT_LOG_ENTRY)),
+        entry("always-logs", page(), event));
+
+    // when
+    DiagnosisReport report = diagnoser.diagnose(Evidence.builder().browser("HTTP Error 502.5")
+        .observe(Observation.NO_EVENT_LOG_ENTRY).build());
+
+    // then
+    Diagnosis top = report.top().orElseThrow();
+    assertThat(top.entryId()).isEqualTo("either-way");
+    assertThat(top.contradicting()).isEmpty();
+    assertThat(top.missing()).extracting(Expectation::signatureId).containsExactly("event");
+    assertThat(report.diagnoses()).extracting(Diagnosis::entryId).doesNotContain("always-logs");
+  }
+
+  @Test
   void should_type_each_finding_by_what_it_is() {
     // given
     Diagnoser diagnoser = diagnoser(entry("cause", page(),

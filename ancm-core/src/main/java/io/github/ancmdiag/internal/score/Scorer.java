@@ -19,6 +19,7 @@ import io.github.ancmdiag.rules.Variant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -163,9 +164,19 @@ public final class Scorer {
     // beside a working app: the observation and its page do not contradict each other.
     boolean ownStatusSeen = statusContradicted;
     boolean servesRequests = false;
+    // A cause whose variant expects a log to be absent lists that log's messages as the other
+    // way it shows: the log being absent does not speak against them.
+    Set<Channel> mayBeAbsent = EnumSet.noneOf(Channel.class);
     for (CompiledCatalog.SigRef ref : refs) {
-      servesRequests |= !ref.sig.isContrary()
-          && ref.sig.observation().orElse(null) == Observation.APP_RESPONDS_NORMALLY;
+      Observation o = ref.sig.isContrary() ? null : ref.sig.observation().orElse(null);
+      servesRequests |= o == Observation.APP_RESPONDS_NORMALLY;
+      if (o == Observation.NO_EVENT_LOG_ENTRY) {
+        mayBeAbsent.add(Channel.EVENT_LOG);
+      } else if (o == Observation.STDOUT_LOG_NOT_CREATED || o == Observation.STDOUT_LOG_EMPTY) {
+        mayBeAbsent.add(Channel.STDOUT_LOG);
+      } else if (o == Observation.DEBUG_LOG_NOT_CREATED) {
+        mayBeAbsent.add(Channel.DEBUG_LOG);
+      }
     }
     for (CompiledCatalog.SigRef ref : refs) {
       Signature sig = ref.sig;
@@ -178,7 +189,8 @@ public final class Scorer {
         if (best != null) {
           found(s, ref, best);
         } else {
-          statusContradicted |= notFound(s, ref, facts, statusContradicted, servesRequests);
+          statusContradicted |= notFound(s, ref, facts, statusContradicted, servesRequests,
+              mayBeAbsent.contains(sig.channel()));
         }
       }
     }
@@ -210,7 +222,7 @@ public final class Scorer {
    * cannot be there, else an expectation. Returns whether a status contradiction was counted.
    */
   private static boolean notFound(Candidate s, CompiledCatalog.SigRef ref, IncidentFacts facts,
-      boolean statusContradicted, boolean servesRequests) {
+      boolean statusContradicted, boolean servesRequests, boolean logMayBeAbsent) {
     Signature sig = ref.sig;
     String why = null;
     double w = 0;
@@ -225,7 +237,7 @@ public final class Scorer {
         why = "the browser showed no error page";
         w = Weights.OBSERVATION_CONTRADICTION * sig.weight();
       }
-    } else if (!(servesRequests && sig.channel() == Channel.BROWSER)) {
+    } else if (!(servesRequests && sig.channel() == Channel.BROWSER) && !logMayBeAbsent) {
       why = facts.absentLog(sig.channel());
       w = Weights.ABSENT_LOG_CONTRADICTION * sig.weight();
     }
