@@ -3,6 +3,7 @@ package io.github.ancmdiag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;
@@ -124,6 +125,24 @@ class ScoringTest {
     assertThat(local.diagnoses()).filteredOn(d -> d.entryId().equals("hosted-only"))
         .allSatisfy(d -> assertThat(d.contradicting()).extracting(Finding::signatureId)
             .containsExactly("iis-express"));
+  }
+
+  @Test
+  void should_count_a_contrary_cue_in_the_provider_of_an_event() {
+    // given: the event's text says nothing of where it ran; its provider does
+    Signature express = Signature.text("iis-express", Channel.EVENT_LOG, List.of(
+        "IIS Express")).asContrary();
+    Diagnoser diagnoser = diagnoser(entry("hosted-only", page(), express),
+        entry("anywhere", page().withPrior(0.5, "test counts")));
+    LogRecord event = LogRecord.builder(Channel.EVENT_LOG, "Application '/LM/W3SVC/2/ROOT' failed")
+        .provider("IIS Express AspNetCore Module V2").build();
+
+    // when
+    DiagnosisReport report = diagnoser.diagnose(Evidence.builder().browser("HTTP Error 502.5")
+        .record(event).build());
+
+    // then
+    assertThat(ranking(report)).startsWith("anywhere");
   }
 
   @Test

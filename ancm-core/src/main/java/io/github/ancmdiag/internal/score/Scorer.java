@@ -78,6 +78,9 @@ public final class Scorer {
       }
       facts.add(r, matches, claims, v);
       facts.statuses.addAll(statuses);
+      if (!r.provider().isEmpty()) {
+        providerCues(r, facts, v);
+      }
     }
     facts.finish();
     List<Candidate> scored = new ArrayList<>();
@@ -128,6 +131,31 @@ public final class Scorer {
       inferred = scored.get(0).variant.versions();
     }
     return new Result(diagnoses, inferred, matchedRecords);
+  }
+
+  /**
+   * Weighs the contrary signatures an event's provider name matches: where the event was
+   * written ({@code IIS Express AspNetCore Module V2}) is a cue about where the app runs, though
+   * the provider is not part of the message.
+   */
+  private void providerCues(LogRecord r, IncidentFacts facts, @Nullable AspNetCoreVersion v) {
+    List<SignatureMatch> matches = new ArrayList<>();
+    List<RecordMatching.Claim> claims = new ArrayList<>();
+    LogRecord.Builder b = LogRecord.builder(r.channel(), r.provider()).source(r.source());
+    if (r.line() > 0) {
+      b.line(r.line());
+    }
+    LogRecord provider = b.build();
+    matching.collect(provider, List.of(), matches, claims);
+    for (int i = claims.size() - 1; i >= 0; i--) {
+      if (!claims.get(i).ref().sig.isContrary()) {
+        claims.remove(i);
+        matches.remove(i);
+      }
+    }
+    if (!matches.isEmpty()) {
+      facts.add(provider, matches, claims, v);
+    }
   }
 
   /**
