@@ -2,6 +2,8 @@ package io.github.ancmdiag.rules;
 
 import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.internal.match.TemplateSyntaxException;
 import io.github.ancmdiag.model.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,35 +174,23 @@ final class SignatureWords {
     return cut(folded).replace(KEEP, ' ').replace(String.valueOf(PINNED), "");
   }
 
-  /** Renders one capture's spec (what is between the braces). */
+  /** Renders one capture's spec (what is between the braces), parsed as the matcher parses it. */
   private static String capture(String spec) {
-    String name = spec;
-    String type = "TEXT";
-    String op = "";
-    String value = "";
-    int colon = spec.indexOf(':');
-    if (colon >= 0) {
-      name = spec.substring(0, colon);
-      String rest = spec.substring(colon + 1);
-      int eq = rest.indexOf('=');
-      int tilde = rest.indexOf('~');
-      int at = eq >= 0 && (tilde < 0 || eq < tilde) ? eq : tilde;
-      if (at >= 0) {
-        op = rest.substring(at, at + 1);
-        value = rest.substring(at + 1).strip();
-        rest = rest.substring(0, at);
-      }
-      type = rest.strip().toUpperCase(Locale.ROOT);
+    Template.Capture c;
+    try {
+      c = Template.capture(spec.strip());
+    } catch (TemplateSyntaxException e) {
+      return ("<" + spec.strip() + ">").replace(' ', KEEP); // not a capture the matcher knows
     }
-    name = name.strip();
-    if (op.equals("=") && !value.isEmpty()) {
+    String value = c.value().strip();
+    if (c.op() == Template.Op.EQUALS) {
       return PINNED + value.replace(' ', KEEP);
     }
-    if (name.equals("_") && value.isEmpty()) {
+    if (c.name().equals("_") && c.op() == Template.Op.ANY) {
       return "...";
     }
-    String words = NAMES.getOrDefault(name, typeWords(type));
-    if (op.equals("~") && !value.isEmpty()) {
+    String words = NAMES.getOrDefault(c.name(), typeWords(c.type().name()));
+    if (c.op() == Template.Op.CONTAINS) {
       return (PINNED + "<" + words + " with " + value + ">").replace(' ', KEEP);
     }
     return ("<" + words + ">").replace(' ', KEEP);

@@ -233,6 +233,17 @@ public final class Template {
     }
   }
 
+  /**
+   * Parses one capture's spec, what stands between its braces ({@code hresult:HRESULT=0x8000ffff}).
+   *
+   * @param spec the spec
+   * @return the capture
+   * @throws TemplateSyntaxException if the spec is not a valid capture
+   */
+  public static Capture capture(String spec) {
+    return parseCapture(spec, 0);
+  }
+
   private static Capture parseCapture(String spec, int ordinal) {
     String name = spec;
     String typeText = "TEXT";
