@@ -80,8 +80,8 @@ final class JsonReport {
   }
 
   private static void finding(ObjectNode n, Finding f) {
-    n.put("signature", f.signatureId()).put("channel", f.channel().name())
-        .put("detail", f.detail()).put("source", f.source()).put("weight", round(f.weight()));
+    n.put("signature", f.signatureId()).put("kind", f.kind().name())
+        .put("channel", f.channel().name()).put("detail", f.detail()).put("source", f.source()).put("weight", round(f.weight()));
   }
 
   static double round(double x) {

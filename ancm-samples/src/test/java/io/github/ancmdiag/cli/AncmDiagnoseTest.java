@@ -144,7 +144,8 @@ class AncmDiagnoseTest {
     assertThat(top.path("confidence").asText()).isEqualTo("HIGH");
     assertThat(top.path("score").isNumber()).isTrue();
     assertThat(fields(top.path("evidence").path(0))).isEqualTo(
-        Set.of("signature", "channel", "detail", "source", "weight"));
+        Set.of("signature", "kind", "channel", "detail", "source", "weight"));
+    assertThat(top.path("evidence").findValuesAsText("kind")).contains("STATUS", "MESSAGE");
     assertThat(fields(top.path("missing").path(0))).isEqualTo(
         Set.of("signature", "channel", "description", "template"));
     JsonNode debug = null;
