@@ -90,7 +90,7 @@ public abstract class AbstractDiagnosisAssert<
   public @NotNull SELF hasConfidenceAtLeast(@NotNull Confidence atLeast) {
     isNotNull();
     Objects.requireNonNull(atLeast, "atLeast");
-    if (ConfidenceOrder.isBelow(actual.confidence(), atLeast)) {
+    if (!actual.confidence().isAtLeast(atLeast)) {
       throwAssertionError(
           DiagnosisErrorMessage.shouldHaveConfidenceAtLeast(actual, report, atLeast));
     }
