@@ -4,6 +4,8 @@ import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.SkippedRecord;
 import io.github.ancmdiag.internal.folder.IncidentFolder;
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Observation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

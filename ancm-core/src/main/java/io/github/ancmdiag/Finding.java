@@ -1,5 +1,6 @@
 package io.github.ancmdiag;
 
+import io.github.ancmdiag.model.Channel;
 import java.util.Objects;
 import org.jetbrains.annotations.NotNull;
 

@@ -1,8 +1,8 @@
 package io.github.ancmdiag;
 
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.HResult;
-import io.github.ancmdiag.rules.CaptureType;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,5 +1,6 @@
 package io.github.ancmdiag;
 
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.VersionRange;
 import java.util.List;
 import java.util.Objects;

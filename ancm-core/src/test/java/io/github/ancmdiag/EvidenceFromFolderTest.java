@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.SkippedRecord;
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Observation;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.github.ancmdiag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;

@@ -1,9 +1,9 @@
 package io.github.ancmdiag.assertj;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Confidence;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
+import io.github.ancmdiag.model.Channel;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -90,7 +90,7 @@ public abstract class AbstractDiagnosisAssert<
   public @NotNull SELF hasConfidenceAtLeast(@NotNull Confidence atLeast) {
     isNotNull();
     Objects.requireNonNull(atLeast, "atLeast");
-    if (ConfidenceOrder.isBelow(actual.confidence(), atLeast)) {
+    if (!actual.confidence().isAtLeast(atLeast)) {
       throwAssertionError(
           DiagnosisErrorMessage.shouldHaveConfidenceAtLeast(actual, report, atLeast));
     }

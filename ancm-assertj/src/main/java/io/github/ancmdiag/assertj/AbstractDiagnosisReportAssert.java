@@ -69,7 +69,7 @@ public abstract class AbstractDiagnosisReportAssert<
     Objects.requireNonNull(entryId, "entryId");
     Objects.requireNonNull(atLeast, "atLeast");
     boolean ok = actual.top()
-        .map(d -> d.entryId().equals(entryId) && !ConfidenceOrder.isBelow(d.confidence(), atLeast))
+        .map(d -> d.entryId().equals(entryId) && d.confidence().isAtLeast(atLeast))
         .orElse(false);
     if (!ok) {
       throwAssertionError(DiagnosisErrorMessage.shouldHaveTopDiagnosis(actual, entryId, atLeast));
@@ -91,7 +91,7 @@ public abstract class AbstractDiagnosisReportAssert<
     isNotNull();
     Objects.requireNonNull(level, "level");
     List<Diagnosis> above = actual.diagnoses().stream()
-        .filter(d -> ConfidenceOrder.isAbove(d.confidence(), level))
+        .filter(d -> !level.isAtLeast(d.confidence()))
         .toList();
     if (!above.isEmpty()) {
       throwAssertionError(DiagnosisErrorMessage.shouldHaveNoDiagnosisAbove(actual, level, above));

@@ -4,8 +4,8 @@ import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Evidence;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.catalog.BundledCatalog;
+import io.github.ancmdiag.model.Observation;
 import java.util.Locale;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.ancmdiag.catalog;
 
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;

@@ -1,11 +1,11 @@
 package io.github.ancmdiag.catalog;
 
-import io.github.ancmdiag.Channel;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.catalog.internal.EntryDto;
 import io.github.ancmdiag.catalog.internal.SignatureDto;
 import io.github.ancmdiag.catalog.internal.VariantDto;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;

@@ -2,10 +2,10 @@ package io.github.ancmdiag.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Classification;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Evidence;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Observation;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.Variant;
 import java.io.IOException;

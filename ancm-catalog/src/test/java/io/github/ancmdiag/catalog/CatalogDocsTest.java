@@ -2,7 +2,7 @@ package io.github.ancmdiag.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.ancmdiag.Channel;
-import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;

@@ -2,7 +2,6 @@ package io.github.ancmdiag.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
@@ -11,6 +10,7 @@ import io.github.ancmdiag.Finding;
 import io.github.ancmdiag.input.Format;
 import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.ancmdiag.input;
 
-import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;

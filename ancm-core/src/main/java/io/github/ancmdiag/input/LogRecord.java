@@ -1,6 +1,6 @@
 package io.github.ancmdiag.input;
 
-import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import java.time.Instant;
 import java.util.Objects;

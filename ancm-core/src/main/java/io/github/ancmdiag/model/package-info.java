@@ -6,7 +6,10 @@
  * version ranges ({@link io.github.ancmdiag.model.AspNetCoreVersion},
  * {@link io.github.ancmdiag.model.VersionRange}), application pool bitness
  * ({@link io.github.ancmdiag.model.Bitness}) and the hosting model
- * ({@link io.github.ancmdiag.model.HostingModel}).
+ * ({@link io.github.ancmdiag.model.HostingModel}); also where evidence was seen
+ * ({@link io.github.ancmdiag.model.Channel}), what a signature asks of it
+ * ({@link io.github.ancmdiag.model.Observation}) and the kinds of template capture
+ * ({@link io.github.ancmdiag.model.CaptureType}). This package imports no other of the project.
  *
  * <p>Every type is an immutable value, safe to share between threads. Each is built with
  * {@code of(…)} from exact parts or {@code parse(CharSequence)} from text, in the forms people

@@ -1,8 +1,9 @@
 package io.github.ancmdiag.rules;
 
-import io.github.ancmdiag.Channel;
-import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.model.CaptureType;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

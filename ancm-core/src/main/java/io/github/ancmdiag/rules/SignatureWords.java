@@ -1,10 +1,10 @@
 package io.github.ancmdiag.rules;
 
-import io.github.ancmdiag.Channel;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.internal.match.Template;
 import io.github.ancmdiag.internal.match.TemplateSyntaxException;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,11 +2,11 @@ package io.github.ancmdiag.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Evidence;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;

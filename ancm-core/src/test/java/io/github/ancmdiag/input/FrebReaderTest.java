@@ -4,8 +4,8 @@ import static io.github.ancmdiag.input.LogReaderTest.assertAccounted;
 import static io.github.ancmdiag.input.LogReaderTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.input.LogReaderTest.Result;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,9 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link FrebReader} through {@link LogReader}, on IIS failed request traces: a 500.30 in-process

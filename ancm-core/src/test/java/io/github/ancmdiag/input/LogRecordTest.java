@@ -3,7 +3,7 @@ package io.github.ancmdiag.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -12,8 +12,8 @@ import static io.github.ancmdiag.input.LogReaderTest.drain;
 import static io.github.ancmdiag.input.LogReaderTest.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.input.LogReaderTest.Result;
+import io.github.ancmdiag.model.Channel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

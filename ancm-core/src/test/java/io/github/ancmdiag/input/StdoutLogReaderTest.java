@@ -3,8 +3,8 @@ package io.github.ancmdiag.input;
 import static io.github.ancmdiag.input.LogReaderTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.input.LogReaderTest.Result;
+import io.github.ancmdiag.model.Channel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,8 +4,8 @@ import static io.github.ancmdiag.input.LogReaderTest.assertAccounted;
 import static io.github.ancmdiag.input.LogReaderTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.input.LogReaderTest.Result;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.github.ancmdiag.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
+import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -3,9 +3,9 @@ package io.github.ancmdiag.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.ancmdiag.Channel;
-import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import io.github.ancmdiag.model.VersionRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.github.ancmdiag.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Channel;
-import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package io.github.ancmdiag.cli;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Evidence;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.catalog.BundledCatalog;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Observation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,10 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,6 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The {@code ancm-diagnose} command: diagnoses one incident from its files and prints the ranked

@@ -1,9 +1,9 @@
 package io.github.ancmdiag.cli;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Evidence;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Observation;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,8 +1,6 @@
 package io.github.ancmdiag.cli;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Evidence;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.input.Format;
 import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
@@ -10,6 +8,8 @@ import io.github.ancmdiag.input.ReadLimits;
 import io.github.ancmdiag.input.SkippedRecord;
 import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Observation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

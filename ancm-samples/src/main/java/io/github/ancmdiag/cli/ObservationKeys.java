@@ -1,6 +1,6 @@
 package io.github.ancmdiag.cli;
 
-import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.model.Observation;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;

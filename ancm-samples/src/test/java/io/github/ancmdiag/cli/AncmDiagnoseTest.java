@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.ancmdiag.Observation;
+import io.github.ancmdiag.model.Observation;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.github.ancmdiag.benchmarks;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Classification;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.Signature;

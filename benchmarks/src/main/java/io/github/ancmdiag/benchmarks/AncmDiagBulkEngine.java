@@ -1,9 +1,9 @@
 package io.github.ancmdiag.benchmarks;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Classification;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.model.Channel;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

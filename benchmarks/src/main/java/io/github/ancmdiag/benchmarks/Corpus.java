@@ -1,12 +1,12 @@
 package io.github.ancmdiag.benchmarks;
 
-import io.github.ancmdiag.Channel;
-import io.github.ancmdiag.catalog.BundledCatalog;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Capture;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Literal;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Part;
+import io.github.ancmdiag.catalog.BundledCatalog;
+import io.github.ancmdiag.model.CaptureType;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HResult;
-import io.github.ancmdiag.rules.CaptureType;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.Signature;

@@ -1,10 +1,10 @@
 package io.github.ancmdiag.benchmarks;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Capture;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Literal;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Part;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.rules.Catalog;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.ancmdiag.benchmarks;
 
-import io.github.ancmdiag.rules.CaptureType;
+import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.Signature;

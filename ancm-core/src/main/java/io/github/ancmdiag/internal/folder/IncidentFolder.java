@@ -1,8 +1,6 @@
 package io.github.ancmdiag.internal.folder;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Evidence;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.input.Format;
 import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
@@ -11,6 +9,8 @@ import io.github.ancmdiag.input.SkippedRecord;
 import io.github.ancmdiag.input.StdoutLogName;
 import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Observation;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;

@@ -2,8 +2,8 @@ package io.github.ancmdiag.internal.match;
 
 import io.github.ancmdiag.internal.text.Normalized;
 import io.github.ancmdiag.internal.text.TextNormalizer;
+import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.HResult;
-import io.github.ancmdiag.rules.CaptureType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

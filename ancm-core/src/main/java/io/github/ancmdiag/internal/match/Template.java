@@ -1,8 +1,8 @@
 package io.github.ancmdiag.internal.match;
 
 import io.github.ancmdiag.internal.text.TextNormalizer;
+import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.HResult;
-import io.github.ancmdiag.rules.CaptureType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package io.github.ancmdiag.internal.score;
 
-import io.github.ancmdiag.Channel;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.Parameter;
 import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import io.github.ancmdiag.rules.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;

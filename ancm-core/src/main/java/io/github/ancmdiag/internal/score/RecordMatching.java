@@ -1,13 +1,13 @@
 package io.github.ancmdiag.internal.score;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Parameter;
 import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
 import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.model.CaptureType;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
-import io.github.ancmdiag.rules.CaptureType;
 import java.util.ArrayList;
 import java.util.List;
 import org.jetbrains.annotations.Nullable;

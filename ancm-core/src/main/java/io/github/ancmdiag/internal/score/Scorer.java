@@ -1,16 +1,16 @@
 package io.github.ancmdiag.internal.score;
 
-import io.github.ancmdiag.Channel;
 import io.github.ancmdiag.Confidence;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.Expectation;
 import io.github.ancmdiag.Finding;
-import io.github.ancmdiag.Observation;
 import io.github.ancmdiag.Parameter;
 import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.FixStep;

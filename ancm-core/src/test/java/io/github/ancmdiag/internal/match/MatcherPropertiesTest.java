@@ -2,7 +2,7 @@ package io.github.ancmdiag.internal.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.rules.CaptureType;
+import io.github.ancmdiag.model.CaptureType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.ancmdiag.internal.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.ancmdiag.rules.CaptureType;
+import io.github.ancmdiag.model.CaptureType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,12 +1,12 @@
 package io.github.ancmdiag.benchmarks.baselines;
 
 import io.github.ancmdiag.benchmarks.Engine;
-import io.github.ancmdiag.benchmarks.TemplateSyntax;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Capture;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Literal;
 import io.github.ancmdiag.benchmarks.TemplateSyntax.Part;
+import io.github.ancmdiag.benchmarks.TemplateSyntax;
+import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.HResult;
-import io.github.ancmdiag.rules.CaptureType;
 import io.github.ancmdiag.rules.Catalog;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

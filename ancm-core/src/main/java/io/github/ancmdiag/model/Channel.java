@@ -1,4 +1,4 @@
-package io.github.ancmdiag;
+package io.github.ancmdiag.model;
 
 /**
  * Where a piece of evidence was seen. ANCM writes each message to one channel; users often paste a

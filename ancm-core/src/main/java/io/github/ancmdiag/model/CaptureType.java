@@ -1,4 +1,4 @@
-package io.github.ancmdiag.rules;
+package io.github.ancmdiag.model;
 
 /**
  * The kind of value a template capture matches. Each type bounds the characters and the length a
