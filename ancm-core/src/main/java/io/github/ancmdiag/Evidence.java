@@ -94,7 +94,15 @@ public final class Evidence {
    * @throws IOException if {@code folder} is not a folder or cannot be listed
    */
   public static @NotNull Evidence fromFolder(@NotNull Path folder) throws IOException {
-    return IncidentFolder.read(Objects.requireNonNull(folder, "folder"));
+    IncidentFolder.Contents read = IncidentFolder.read(Objects.requireNonNull(folder, "folder"));
+    Builder b = builder();
+    read.records().forEach(b::record);
+    read.observations().forEach(b::observe);
+    read.skipped().forEach(b::skipped);
+    if (read.version() != null) {
+      b.aspNetCoreVersion(read.version());
+    }
+    return b.build();
   }
 
   /**

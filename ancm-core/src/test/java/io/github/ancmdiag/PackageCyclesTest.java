@@ -36,8 +36,6 @@ class PackageCyclesTest {
 
   /** Cycles still in the tree, each as its packages in cycle order from the smallest name. */
   private static final Set<List<String>> ALLOWED = Set.of(
-      // Evidence.fromFolder reads through internal.folder.IncidentFolder, which builds an Evidence.
-      List.of("io.github.ancmdiag", "io.github.ancmdiag.internal.folder"),
       // Diagnoser runs internal.score, which builds the top package's Finding, Diagnosis, Parameter...
       List.of("io.github.ancmdiag", "io.github.ancmdiag.internal.score"));
 

@@ -1,6 +1,5 @@
 package io.github.ancmdiag.internal.folder;
 
-import io.github.ancmdiag.Evidence;
 import io.github.ancmdiag.input.Format;
 import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
@@ -26,8 +25,9 @@ import java.util.Set;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Builds {@link Evidence} from a folder of collected files; the rules are documented on
- * {@link Evidence#fromFolder(Path)}. Not thread-safe: one instance per folder.
+ * Reads a folder of collected files into its {@link Contents}, which {@code
+ * Evidence.fromFolder(Path)} wraps (the rules are documented there). Not thread-safe: one
+ * instance per folder.
  */
 public final class IncidentFolder {
   /** How deep subfolders are followed (the site's {@code LogFiles/http/RawLogs} is three). */
@@ -42,7 +42,19 @@ public final class IncidentFolder {
   private static final Set<Format> EVENT_EXPORTS = EnumSet.of(Format.EVENT_XML,
       Format.EVENT_TEXT, Format.EVENT_CSV, Format.POWERSHELL_JSON, Format.POWERSHELL_LIST);
 
-  private final Evidence.Builder evidence = Evidence.builder();
+  /**
+   * What a folder holds, in reading order.
+   *
+   * @param records every record read
+   * @param observations what the files show by their presence or content
+   * @param version the ASP.NET Core version a {@code version.txt} gives, or null
+   * @param skipped what could not be read, with its location
+   */
+  public record Contents(List<LogRecord> records, Set<Observation> observations,
+      @Nullable AspNetCoreVersion version, List<SkippedRecord> skipped) {}
+
+  private final List<LogRecord> records = new ArrayList<>();
+  private final Set<Observation> observations = EnumSet.noneOf(Observation.class);
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private final List<Path> files = new ArrayList<>();
   private int stdoutLogs;
@@ -59,10 +71,10 @@ public final class IncidentFolder {
    * Reads a folder.
    *
    * @param folder the incident folder
-   * @return the evidence, with what could not be read in {@link Evidence#skipped()}
+   * @return what it holds, with what could not be read
    * @throws IOException if the folder itself cannot be listed
    */
-  public static Evidence read(Path folder) throws IOException {
+  public static Contents read(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       throw new IOException(folder + ": not a folder");
     }
@@ -191,7 +203,7 @@ public final class IncidentFolder {
         if (requestLog && r.httpStatus().map(st -> st.status() < 500).orElse(false)) {
           continue;
         }
-        evidence.record(r);
+        records.add(r);
         if (r.channel() == Channel.EVENT_LOG && isAncmProvider(r.provider())) {
           ancmEvent = true;
         }
@@ -232,7 +244,7 @@ public final class IncidentFolder {
       result = WebConfigReader.parse(text, source, parentText,
           parentCopy == null ? "" : parentCopy.toString());
     }
-    result.records().forEach(evidence::record);
+    records.addAll(result.records());
     for (WebConfigReader.Problem p : result.problems()) {
       skipped.add(new SkippedRecord(p.source(), p.line(), -1, p.message()));
     }
@@ -276,7 +288,7 @@ public final class IncidentFolder {
       }
       Optional<Observation> o = Observation.fromKey(key);
       if (o.isPresent()) {
-        evidence.observe(o.get());
+        observations.add(o.get());
       } else {
         skipped.add(new SkippedRecord(source, i + 1, -1, "'" + key
             + "' is not an observation key; the line was not used"));
@@ -303,18 +315,15 @@ public final class IncidentFolder {
     }
   }
 
-  private Evidence finish() {
+  private Contents finish() {
     if (stdoutLogs > 0 && stdoutLogsWithRecords == 0) {
-      evidence.observe(Observation.STDOUT_LOG_EMPTY);
+      observations.add(Observation.STDOUT_LOG_EMPTY);
     }
     if (eventExportRecords > 0 && !ancmEvent && !userNamedEvent) {
-      evidence.observe(Observation.NO_EVENT_LOG_ENTRY);
+      observations.add(Observation.NO_EVENT_LOG_ENTRY);
     }
-    if (version != null) {
-      evidence.aspNetCoreVersion(version);
-    }
-    skipped.forEach(evidence::skipped);
-    return evidence.build();
+    return new Contents(List.copyOf(records), Set.copyOf(observations), version,
+        List.copyOf(skipped));
   }
 
   /** A file's name as records carry it: the folder as the caller gave it, then the file. */
