@@ -2,12 +2,15 @@ package io.github.ancmdiag.internal.score;
 
 import io.github.ancmdiag.internal.match.CompiledMatcher;
 import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Observation;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.Signature;
 import io.github.ancmdiag.rules.Variant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +26,6 @@ public final class CompiledCatalog {
   /** One signature of one variant of one entry. */
   public static final class SigRef {
     final int entry;
-    final int variant;
-    final int signature;
     final CatalogEntry entryRef;
     final Variant variantRef;
     final Signature sig;
@@ -35,10 +36,8 @@ public final class CompiledCatalog {
     /** Weight divided among the entries with an equivalent signature. */
     double weight;
 
-    SigRef(int entry, int variant, int signature, CatalogEntry e, Variant v, Signature s) {
+    SigRef(int entry, CatalogEntry e, Variant v, Signature s) {
       this.entry = entry;
-      this.variant = variant;
-      this.signature = signature;
       this.entryRef = e;
       this.variantRef = v;
       this.sig = s;
@@ -62,6 +61,35 @@ public final class CompiledCatalog {
   final List<SigRef> statusRefs;
   /** Every signature, by entry, variant and position. */
   final SigRef[][][] refs;
+  /** What each variant's observations say about the rest of its evidence, by entry and variant. */
+  final VariantTraits[][] traits;
+
+  /**
+   * What a variant's own observations imply for weighing its other evidence.
+   *
+   * @param servesRequests the cause leaves the app serving requests (a request timeout), so a
+   *     working app beside its page does not speak against it
+   * @param mayBeAbsent logs the cause may leave absent (it expects no event, no stdout log, no
+   *     debug log), so their absence does not speak against its messages there
+   */
+  record VariantTraits(boolean servesRequests, Set<Channel> mayBeAbsent) {
+    static VariantTraits of(Variant variant) {
+      boolean serves = false;
+      Set<Channel> absent = EnumSet.noneOf(Channel.class);
+      for (Signature sig : variant.signatures()) {
+        Observation o = sig.isContrary() ? null : sig.observation().orElse(null);
+        serves |= o == Observation.APP_RESPONDS_NORMALLY;
+        if (o == Observation.NO_EVENT_LOG_ENTRY) {
+          absent.add(Channel.EVENT_LOG);
+        } else if (o == Observation.STDOUT_LOG_NOT_CREATED || o == Observation.STDOUT_LOG_EMPTY) {
+          absent.add(Channel.STDOUT_LOG);
+        } else if (o == Observation.DEBUG_LOG_NOT_CREATED) {
+          absent.add(Channel.DEBUG_LOG);
+        }
+      }
+      return new VariantTraits(serves, Set.copyOf(absent));
+    }
+  }
 
   /**
    * Compiles a catalog.
@@ -76,15 +104,18 @@ public final class CompiledCatalog {
     List<SigRef> srefs = new ArrayList<>();
     List<CatalogEntry> entries = catalog.entries();
     refs = new SigRef[entries.size()][][];
+    traits = new VariantTraits[entries.size()][];
     for (int e = 0; e < entries.size(); e++) {
       CatalogEntry entry = entries.get(e);
       refs[e] = new SigRef[entry.variants().size()][];
+      traits[e] = new VariantTraits[entry.variants().size()];
       for (int v = 0; v < entry.variants().size(); v++) {
         Variant variant = entry.variants().get(v);
         refs[e][v] = new SigRef[variant.signatures().size()];
+        traits[e][v] = VariantTraits.of(variant);
         for (int s = 0; s < variant.signatures().size(); s++) {
           Signature sig = variant.signatures().get(s);
-          SigRef ref = new SigRef(e, v, s, entry, variant, sig);
+          SigRef ref = new SigRef(e, entry, variant, sig);
           refs[e][v][s] = ref;
           if (sig.kind() == Signature.Kind.STATUS) {
             srefs.add(ref);

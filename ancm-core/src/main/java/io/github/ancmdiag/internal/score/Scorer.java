@@ -19,7 +19,6 @@ import io.github.ancmdiag.rules.Variant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -179,33 +178,17 @@ public final class Scorer {
     Variant variant = entry.variants().get(vi);
     Candidate s = new Candidate(entry, variant);
     CompiledCatalog.SigRef[] refs = compiled.refs[e][vi];
+    CompiledCatalog.VariantTraits traits = compiled.traits[e][vi];
     // One page per incident: when any status of the variant was seen, the others are not
-    // evidence against it.
-    boolean statusContradicted = false;
+    // evidence against it, and a status against it counts once.
+    boolean ownStatusSeen = false;
     for (CompiledCatalog.SigRef ref : refs) {
       if (ref.sig.kind() == Signature.Kind.STATUS && !ref.sig.isContrary()
           && facts.best.containsKey(ref)) {
-        statusContradicted = true;
+        ownStatusSeen = true;
       }
     }
-    // A cause that leaves the app serving requests (a request timeout, say) shows its page
-    // beside a working app: the observation and its page do not contradict each other.
-    boolean ownStatusSeen = statusContradicted;
-    boolean servesRequests = false;
-    // A cause whose variant expects a log to be absent lists that log's messages as the other
-    // way it shows: the log being absent does not speak against them.
-    Set<Channel> mayBeAbsent = EnumSet.noneOf(Channel.class);
-    for (CompiledCatalog.SigRef ref : refs) {
-      Observation o = ref.sig.isContrary() ? null : ref.sig.observation().orElse(null);
-      servesRequests |= o == Observation.APP_RESPONDS_NORMALLY;
-      if (o == Observation.NO_EVENT_LOG_ENTRY) {
-        mayBeAbsent.add(Channel.EVENT_LOG);
-      } else if (o == Observation.STDOUT_LOG_NOT_CREATED || o == Observation.STDOUT_LOG_EMPTY) {
-        mayBeAbsent.add(Channel.STDOUT_LOG);
-      } else if (o == Observation.DEBUG_LOG_NOT_CREATED) {
-        mayBeAbsent.add(Channel.DEBUG_LOG);
-      }
-    }
+    boolean statusCounted = ownStatusSeen;
     for (CompiledCatalog.SigRef ref : refs) {
       Signature sig = ref.sig;
       if (sig.isContrary()) {
@@ -217,8 +200,8 @@ public final class Scorer {
         if (best != null) {
           found(s, ref, best);
         } else {
-          statusContradicted |= notFound(s, ref, facts, statusContradicted, servesRequests,
-              mayBeAbsent.contains(sig.channel()));
+          statusCounted |= notFound(s, ref, facts, statusCounted, traits.servesRequests(),
+              traits.mayBeAbsent().contains(sig.channel()));
         }
       }
     }
@@ -250,13 +233,13 @@ public final class Scorer {
    * cannot be there, else an expectation. Returns whether a status contradiction was counted.
    */
   private static boolean notFound(Candidate s, CompiledCatalog.SigRef ref, IncidentFacts facts,
-      boolean statusContradicted, boolean servesRequests, boolean logMayBeAbsent) {
+      boolean statusSeenOrCounted, boolean servesRequests, boolean logMayBeAbsent) {
     Signature sig = ref.sig;
     String why = null;
     double w = 0;
     boolean statusCounted = false;
     if (sig.kind() == Signature.Kind.STATUS) {
-      if (!statusContradicted && !facts.statuses.isEmpty()) {
+      if (!statusSeenOrCounted && !facts.statuses.isEmpty()) {
         why = "the browser showed HTTP " + facts.statusText() + ", not " + statusList(sig);
         w = Weights.STATUS_CONTRADICTION * sig.weight();
         statusCounted = true;
