@@ -4,7 +4,7 @@ import io.github.ancmdiag.Parameter;
 import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
-import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.internal.template.Template;
 import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
