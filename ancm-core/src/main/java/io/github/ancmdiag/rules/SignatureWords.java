@@ -85,7 +85,7 @@ final class SignatureWords {
     return switch (s.kind()) {
       case TEXT -> text(s.channel(), s.texts().get(0), s.eventId());
       case STATUS -> "the browser showing HTTP " + statuses(s.statuses());
-      default -> observation(s.observation().orElseThrow());
+      case OBSERVATION -> observation(s.observation().orElseThrow());
     };
   }
 

@@ -63,7 +63,7 @@ final class ItemMatcher {
         }
         continue;
       }
-      Template.Capture cap = (Template.Capture) it; // the other kind of item
+      Template.Capture cap = (Template.Capture) it; // Item is sealed: not a literal, a capture
       CaptureType type = cap.type();
       int min = type == CaptureType.TEXT ? 0 : 1;
       int max = type.maxLength();
@@ -173,7 +173,7 @@ final class ItemMatcher {
         }
         return -3 - (p + m);
       }
-      Template.Capture cap = (Template.Capture) it; // the other kind of item
+      Template.Capture cap = (Template.Capture) it; // Item is sealed: not a literal, a capture
       char[] next = i + 1 < i1 && items.get(i + 1) instanceof Template.Literal terminator
           ? terminator.chars() : null;
       int q = p;
@@ -217,7 +217,7 @@ final class ItemMatcher {
         }
         continue;
       }
-      Template.Capture cap = (Template.Capture) it; // the other kind of item
+      Template.Capture cap = (Template.Capture) it; // Item is sealed: not a literal, a capture
       char[] prev = i > 0 ? ((Template.Literal) items.get(i - 1)).chars() : null;
       int q = p;
       while (q > lineStart && p - q < cap.type().maxLength() && accepts(cap.type(), s[q - 1])) {
@@ -252,7 +252,7 @@ final class ItemMatcher {
         }
         continue;
       }
-      Template.Capture cap = (Template.Capture) it; // the other kind of item
+      Template.Capture cap = (Template.Capture) it; // Item is sealed: not a literal, a capture
       CaptureType type = cap.type();
       int min = type == CaptureType.TEXT ? 0 : 1;
       int max = type.maxLength();
