@@ -8,6 +8,7 @@ import io.github.ancmdiag.internal.score.RecordMatching;
 import io.github.ancmdiag.internal.score.Scorer;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Confidence;
 import io.github.ancmdiag.rules.Catalog;
 import java.util.List;
 import java.util.Objects;
