@@ -46,7 +46,7 @@ import picocli.CommandLine;
     name = "ancm-diagnose",
     mixinStandardHelpOptions = true,
     versionProvider = AncmDiagnose.Version.class,
-    subcommands = ScanCommand.class,
+    subcommands = {ScanCommand.class, CheckCommand.class},
     sortOptions = false,
     usageHelpWidth = 100,
     synopsisHeading = "Usage: ",
