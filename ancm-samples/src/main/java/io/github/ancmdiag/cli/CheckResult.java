@@ -1,8 +1,8 @@
 package io.github.ancmdiag.cli;
 
 import io.github.ancmdiag.Diagnosis;
-import io.github.ancmdiag.Finding;
-import io.github.ancmdiag.Confidence;
+import io.github.ancmdiag.model.Confidence;
+import io.github.ancmdiag.model.Finding;
 import java.nio.file.Path;
 import java.util.Objects;
 
