@@ -17,7 +17,8 @@ import java.util.Optional;
  * from Event Viewer, then stdout or debug log lines) into parts, each to be read by the reader
  * of its format. The text is cut into blocks at empty lines and before an Event Viewer copy's
  * {@code Log Name:} line; each block's format is detected by {@link LogReader} from its content,
- * as a file's would be. A block joins the part before it when it has the same format, when its
+ * as a file's would be; a line that is an error page on its own (a page's title) is a block by
+ * itself. A block joins the part before it when it has the same format, when its
  * format is unknown (the next paragraph of an event's description, of a page or of a stack), or
  * when it is the {@code Event Xml:} tail of an event's text; otherwise it starts a part.
  * Stateless; linear in the text's length.
@@ -55,7 +56,9 @@ final class PasteSplitter {
       int start = i;
       StringBuilder block = new StringBuilder(lines[i]).append('\n');
       i++;
-      while (i < lines.length && !lines[i].isBlank() && !startsEventText(lines[i])) {
+      // a page's title line ends its block: what follows it may be of another format
+      boolean title = detect(lines[start]).equals(Optional.of(Format.ERROR_PAGE));
+      while (!title && i < lines.length && !lines[i].isBlank() && !startsEventText(lines[i])) {
         block.append(lines[i]).append('\n');
         i++;
       }

@@ -98,8 +98,9 @@ final class PastedText {
 
   private void read(PasteSplitter.Part part) {
     int offset = part.firstLine() - 1;
-    parts.add("lines " + part.firstLine() + "-"
-        + (offset + part.text().split("\n", -1).length - 1) + ": "
+    int last = offset + part.text().split("\n", -1).length - 1;
+    parts.add((last == part.firstLine() ? "line " + last : "lines " + part.firstLine() + "-"
+        + last) + ": "
         + part.format().map(Format::name).orElse("text of no known format (one event's text)"));
     try (LogReader reader = LogReader.of(SOURCE, new ByteArrayInputStream(
         part.text().getBytes(StandardCharsets.UTF_8)), Format.AUTO, Channel.EVENT_LOG,

@@ -87,6 +87,21 @@ class PasteSplitterTest {
   }
 
   @Test
+  void should_split_a_page_title_from_the_log_lines_right_under_it() {
+    // given a page title and a host message pasted with no empty line between them
+    String paste = "HTTP Error 500.31 - Failed to load ASP.NET Core runtime\n"
+        + "The framework 'Microsoft.AspNetCore.App', version '8.0.4' (x64) was not found.\n";
+
+    // when
+    List<PasteSplitter.Part> parts = PasteSplitter.split(paste);
+
+    // then
+    assertThat(parts).extracting(PasteSplitter.Part::format).containsExactly(
+        Optional.of(Format.ERROR_PAGE), Optional.of(Format.STDOUT_LOG));
+    assertThat(parts).extracting(PasteSplitter.Part::firstLine).containsExactly(1, 2);
+  }
+
+  @Test
   void should_keep_two_events_one_after_the_other_in_one_part() {
     // when
     List<PasteSplitter.Part> parts = PasteSplitter.split(EVENT + "\n" + EVENT + EVENT);

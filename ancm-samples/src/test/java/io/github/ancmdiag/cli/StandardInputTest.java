@@ -77,6 +77,7 @@ class StandardInputTest {
     // then
     assertThat(run.code).isZero();
     assertThat(run.out).contains("1. [missing-shared-framework]");
+    assertThat(run.err).contains("read from standard input: line 1: ERROR_PAGE; line 2:");
   }
 
   @Test
