@@ -109,7 +109,7 @@ final class SignatureWords {
       case DEBUG_LOG:
         return "the debug log line " + quoted;
       case WEB_CONFIG:
-        return "the web.config finding " + quoted;
+        return "the web.config fact " + quoted;
       default:
         return "the Windows message " + quoted;
     }

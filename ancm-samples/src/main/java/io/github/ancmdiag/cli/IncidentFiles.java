@@ -35,7 +35,6 @@ import java.util.Optional;
 final class IncidentFiles {
   private final Evidence.Builder evidence = Evidence.builder();
   private final List<String> warnings = new ArrayList<>();
-  private final List<LogRecord> webConfigFindings = new ArrayList<>();
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private AspNetCoreVersion folderVersion;
   private String folderVersionSource;
@@ -87,7 +86,6 @@ final class IncidentFiles {
       throw new IOException(sb.toString());
     }
     checked.records().forEach(evidence::record);
-    webConfigFindings.addAll(checked.findings());
     files++;
   }
 
@@ -209,9 +207,12 @@ final class IncidentFiles {
     return evidence.build();
   }
 
-  /** Returns the web.config findings added, in the order found. */
+  /**
+   * Returns the web.config findings that no catalog entry covers: none, since the web.config
+   * reader states neutral facts and only the catalog's signatures call a fact a finding.
+   */
   List<LogRecord> webConfigFindings() {
-    return webConfigFindings;
+    return List.of();
   }
 
   /** Returns what the user should know about the inputs (ignored folders, conflicts). */
