@@ -67,7 +67,7 @@ public final class StdoutLogReader extends LineGroupReader {
   private static final List<String> EXCEPTION_STARTS = List.of("Unhandled exception. ",
       "Unhandled Exception: ", "Application startup exception");
 
-  /** First lines of the host's multi-line messages (section e of the ground truth). */
+  /** First lines of the .NET host's multi-line messages. */
   private static final List<String> HOST_STARTS = List.of(
       "It was not possible to find any compatible framework version",
       "You must install or update .NET to run this application.",
