@@ -405,9 +405,8 @@ class AncmDiagnoseTest {
     // then: a lone candidate shows what that step would show
     assertThat(section(run.out, "1. [wrong-role-module-not-installed-or-permissions]", "\n2. "))
         .filteredOn(l -> l.startsWith("   ?")).containsExactly(
-            "   ? not seen: the web.config finding \"hostingModel is inprocess but the"
-                + " aspNetCore handler uses AspNetCoreModule (V1), which hosts only out of"
-                + " process\"");
+            "   ? not seen: the web.config fact \"ancmHandler modules='AspNetCoreModule'"
+                + " hostingModel='inprocess'\"");
     assertThat(section(run.out, "To decide, collect:", null)).startsWith(
         "To decide, collect:",
         "   * Check the deployed web.config: <aspNetCore> processPath and arguments,"
@@ -510,8 +509,7 @@ class AncmDiagnoseTest {
     // then
     assertThat(run.code).isZero();
     assertThat(run.out).contains("\n1. [aspnetcore-config-invalid]")
-        .contains("WEB_CONFIG \"web.config: hostingModel 'in-process' is neither inprocess nor"
-            + " outofprocess\"")
+        .contains("WEB_CONFIG \"web.config: hostingModel value='in-process' kind=other\"")
         .contains("the module read 'in-process'");
     assertThat(run.err).doesNotContain("no catalog entry covers");
   }
