@@ -1,5 +1,6 @@
 package io.github.ancmdiag.input;
 
+import io.github.ancmdiag.internal.read.evtx.EvtxReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
  * HTML, or an error page title line near the start ({@link ErrorPageReader#looksLike}), is
  * {@link Format#ERROR_PAGE}, last so that it never takes an export or a log quoting a page;
  * anything else is {@link Verdict#OTHER_TEXT}.
+ *
+ * <p>Before any of that, on the raw bytes: the {@code ElfFile\0} signature is {@link
+ * Format#EVTX} ({@link #isEvtx(byte[])}).
  */
 final class FormatDetector {
   static final int SNIFF_CHARS = 64 * 1024;
@@ -38,6 +42,11 @@ final class FormatDetector {
   }
 
   private FormatDetector() {}
+
+  /** True when the first bytes of an input are the {@code .evtx} file signature. */
+  static boolean isEvtx(byte[] head) {
+    return EvtxReader.hasSignature(head, head.length);
+  }
 
   static Verdict detect(String head) {
     if (head.isBlank()) {
