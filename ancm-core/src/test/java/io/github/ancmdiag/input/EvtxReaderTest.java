@@ -11,10 +11,20 @@ import static io.github.ancmdiag.input.EvtxSamples.recordStarts;
 import static io.github.ancmdiag.input.LogReaderTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ancmdiag.Diagnoser;
+import io.github.ancmdiag.Diagnosis;
+import io.github.ancmdiag.DiagnosisReport;
+import io.github.ancmdiag.Evidence;
 import io.github.ancmdiag.input.EvtxSamples.Read;
 import io.github.ancmdiag.input.LogReaderTest.Result;
 import io.github.ancmdiag.internal.read.evtx.EvtxDamage;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.VersionRange;
+import io.github.ancmdiag.rules.Catalog;
+import io.github.ancmdiag.rules.CatalogEntry;
+import io.github.ancmdiag.rules.Category;
+import io.github.ancmdiag.rules.Signature;
+import io.github.ancmdiag.rules.Variant;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -329,6 +339,46 @@ class EvtxReaderTest {
     assertThat(result.records()).isEmpty();
     assertThat(result.skipped()).singleElement().satisfies(s ->
         assertThat(s.reason()).contains("does not start with the .evtx signature"));
+  }
+
+  @Test
+  void should_read_ancm_insertion_strings_in_a_real_classic_event_record_and_diagnose_them() {
+    // given: Windows' own record structure for a classic event (templates untouched), with the
+    // values of an ANCM 1010 event: level, event id and the insertion strings ANCM reports
+    byte[] file = EvtxSamples.applicationWithValues(1010, 2, LogReaderTest.M1010,
+        "Process Id: 6012.", "File Version: 18.0.24141.0. Description: IIS ASP.NET Core "
+            + "Module V2. Commit: 0d1e2f3a4b5c");
+    Catalog catalog = Catalog.builder().version("test")
+        .add(entry("hostfxr-failed", Signature.text("add-app-error", Channel.EVENT_LOG, List.of(
+            "Failed to start application '{appId:APP_ID}', ErrorCode '{code:HRESULT}'."))))
+        .add(entry("main-exited", Signature.text("exit", Channel.EVENT_LOG, List.of(
+            "Application '{appId:APP_ID}' with physical root '{physicalRoot:PATH}' has exited "
+                + "from Program.Main with exit code = '{exitCode:INT}'."))))
+        .build();
+
+    // when
+    Result result = drain(LogReader.of("Application.evtx", new ByteArrayInputStream(file),
+        Format.AUTO));
+    Evidence.Builder evidence = Evidence.builder();
+    result.records().forEach(evidence::record);
+    DiagnosisReport report = Diagnoser.builder().catalog(catalog).build()
+        .diagnose(evidence.build());
+
+    // then
+    assertThat(result.skipped()).isEmpty();
+    assertThat(result.records()).hasSize(2);
+    LogRecord ancm = result.records().get(1);
+    assertThat(ancm.eventId()).isEqualTo(1010);
+    assertThat(ancm.level()).isEqualTo("Error");
+    assertThat(ancm.text()).isEqualTo(LogReaderTest.M1010);
+    assertThat(ancm.provider()).isEqualTo("SecurityCenter"); // the template's, not ANCM's
+    assertThat(report.top()).map(Diagnosis::entryId).contains("hostfxr-failed");
+  }
+
+  private static CatalogEntry entry(String id, Signature... signatures) {
+    return new CatalogEntry(id, List.of(), Category.RUNTIME, id, "Summary of " + id + ".",
+        List.of(Variant.of(VersionRange.parse("[2.2,)"), List.of(signatures))),
+        List.of("Fix " + id + "."), List.of("test"));
   }
 
   /** Every record listed by the chunk headers is read or named in a damage report. */

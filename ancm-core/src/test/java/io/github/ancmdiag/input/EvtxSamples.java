@@ -4,6 +4,7 @@ import io.github.ancmdiag.internal.read.evtx.EvtxDamage;
 import io.github.ancmdiag.internal.read.evtx.EvtxEvent;
 import io.github.ancmdiag.internal.read.evtx.EvtxReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -154,6 +156,77 @@ final class EvtxSamples {
 
   static void putU16(byte[] b, int p, int v) {
     ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(p, (short) v);
+  }
+
+  /**
+   * The Application sample cut after its second record (427, a classic event of SecurityCenter:
+   * its template and the event data's nested template are Windows' own bytes, defined in record
+   * 426), whose substitution values are replaced: level 2 (Error), event id 1010, and the
+   * insertion strings (the string array of the nested event data) by {@code strings}. Only
+   * values change; the templates, and so the provider name they hold ({@code SecurityCenter}),
+   * stay as Windows wrote them. The sample's CRC32s are zero (no CRC), so none is rewritten.
+   */
+  static byte[] applicationWithValues(int eventId, int level, String... strings) {
+    byte[] file = bytes("Application_no_crc32.evtx");
+    int chunk = HEADER;
+    int rec = chunk + 2080;
+    int size = u32(file, rec + 4);
+    int xml = rec + 24;
+    int q = xml + 4 + 10; // after the fragment header and the instance (its definition elsewhere)
+    int count = u32(file, q);
+    int[] offset = new int[count];
+    int[] length = new int[count];
+    int at = q + 4 + 4 * count;
+    for (int i = 0; i < count; i++) {
+      offset[i] = at;
+      length[i] = u16(file, q + 4 + 4 * i);
+      at += length[i];
+    }
+    // the nested event data: fragment, instance, 3 descriptors, then the string array first
+    int n = offset[19];
+    int arrayAt = n + 14 + 4 + 4 * 3;
+    int oldArray = u16(file, n + 18);
+    byte[] array = (String.join("\0", strings) + "\0").getBytes(StandardCharsets.UTF_16LE);
+    ByteArrayOutputStream nested = new ByteArrayOutputStream();
+    nested.write(file, n, arrayAt - n);
+    nested.write(array, 0, array.length);
+    nested.write(file, arrayAt + oldArray, n + length[19] - arrayAt - oldArray);
+    byte[] nestedBytes = nested.toByteArray();
+    putU16(nestedBytes, 18, array.length);
+
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(file, xml, q + 4 + 4 * count - xml);
+    for (int i = 0; i < count; i++) {
+      if (i == 0) {
+        body.write(level);
+      } else if (i == 3) {
+        body.write(eventId & 0xFF);
+        body.write(eventId >>> 8);
+      } else if (i == 19) {
+        body.write(nestedBytes, 0, nestedBytes.length);
+      } else {
+        body.write(file, offset[i], length[i]);
+      }
+    }
+    body.write(file, at, rec + size - 4 - at);
+    byte[] xmlBytes = body.toByteArray();
+    putU16(xmlBytes, q - xml + 4 + 4 * 19, nestedBytes.length);
+    int newSize = 24 + xmlBytes.length + 4;
+
+    byte[] out = Arrays.copyOf(file, HEADER + CHUNK);
+    Arrays.fill(out, rec, HEADER + CHUNK, (byte) 0);
+    System.arraycopy(file, rec, out, rec, 24);
+    putU32(out, rec + 4, newSize);
+    System.arraycopy(xmlBytes, 0, out, rec + 24, xmlBytes.length);
+    putU32(out, rec + newSize - 4, newSize);
+    ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(chunk + 16, 2).putLong(chunk + 32, 427).putInt(chunk + 44, rec - chunk)
+        .putInt(chunk + 48, rec - chunk + newSize);
+    return out;
+  }
+
+  static int u16(byte[] b, int p) {
+    return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
   }
 
   /** Rewrites the CRC32 of the file header, as Windows computes it (its first 120 bytes). */
