@@ -56,7 +56,8 @@ final class EvtxRecords {
     if (id > 0) {
       b.eventId(id);
     }
-    Instant time = EventXmlReader.parseTime(e.timeCreated());
+    Instant time = e.timeCreatedInstant() != null ? e.timeCreatedInstant()
+        : EventXmlReader.parseTime(e.timeCreated());
     if (time == null) {
       time = e.written();
     }

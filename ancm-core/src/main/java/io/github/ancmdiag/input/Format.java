@@ -80,8 +80,10 @@ public enum Format {
    * chunk in constant memory. One record per event record, of {@link
    * io.github.ancmdiag.model.Channel#EVENT_LOG}, with what {@link #EVENT_XML} gives the same
    * event exported as XML: the provider, event id, level and time, and as text the first {@code
-   * EventData/Data} insertion string (the file holds no rendered message). Records carry no line;
-   * a damaged chunk or record is skipped with its byte offset, and the rest is read.
+   * EventData/Data} insertion string (the file holds no rendered message). Records carry no line.
+   * What is damaged is skipped with its byte offset (a record, or a stretch of bytes naming the
+   * record ids it held) and the rest is read; a chunk whose records' CRC32 does not match is also
+   * reported once, though its records that still read are returned.
    */
   EVTX,
   /**

@@ -40,6 +40,8 @@ final class BinXml {
   private final IntMap<int[]> templates = new IntMap<>();
   private int steps;
   private int muted;
+  /** The FILETIME value just written to an attribute, or -1: its instant needs no parsing. */
+  private long lastFileTime = -1;
   private EventFields out = new EventFields(1024, MAX_DEPTH);
 
   /** The values of one template instance. */
@@ -195,12 +197,15 @@ final class BinXml {
           q = skipInlineName(q, end);
         }
         StringBuilder wanted = muted == 0 ? out.attribute(attrName) : null;
+        int tokens = 0;
         while (q < end && isValueToken(b[q] & ~0x40)) {
           step(q);
+          lastFileTime = -1;
           q = value(q, end, subs, depth, wanted, false);
+          tokens++;
         }
         if (wanted != null) {
-          out.attributeValue(attrName, wanted);
+          out.attributeValue(attrName, wanted, tokens == 1 ? lastFileTime : -1);
         }
       }
     }
@@ -343,6 +348,9 @@ final class BinXml {
           }
         } else if (sb != null) {
           Values.append(b, subs.offset[id], subs.size[id], type, sb);
+          if (type == Values.FILETIME && subs.size[id] == 8) {
+            lastFileTime = Values.i64(b, subs.offset[id]);
+          }
         }
         return p + 4;
       }

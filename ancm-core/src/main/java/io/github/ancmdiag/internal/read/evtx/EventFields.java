@@ -1,5 +1,6 @@
 package io.github.ancmdiag.internal.read.evtx;
 
+import java.time.Instant;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -20,6 +21,8 @@ final class EventFields {
   String eventId = "";
   String level = "";
   String time = "";
+  /** The instant of {@link #time} when it was one FILETIME value, else null. */
+  @Nullable Instant timeInstant;
   @Nullable String data;
   /** Whether a captured text passed the limit and was cut. */
   boolean cut;
@@ -58,6 +61,7 @@ final class EventFields {
         attributeTarget = PROVIDER;
       } else if (local.equals("TimeCreated")) {
         time = "";
+        timeInstant = null;
         attributeTarget = TIME;
       } else if (local.equals("EventID") || local.equals("Level")) {
         capture = local;
@@ -86,13 +90,17 @@ final class EventFields {
     return null;
   }
 
-  /** The value of a wanted attribute is complete. */
-  void attributeValue(String name, StringBuilder value) {
+  /**
+   * The value of a wanted attribute is complete; {@code fileTime} is the FILETIME it is made of
+   * alone, or -1.
+   */
+  void attributeValue(String name, StringBuilder value, long fileTime) {
     String v = attributeNormalized(limit(value));
     if (attributeTarget == PROVIDER) {
       provider = v;
     } else if (attributeTarget == TIME) {
       time = v;
+      timeInstant = fileTime < 0 ? null : Values.fileTimeInstant(fileTime);
     }
   }
 

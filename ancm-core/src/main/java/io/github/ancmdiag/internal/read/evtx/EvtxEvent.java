@@ -18,13 +18,16 @@ import org.jetbrains.annotations.Nullable;
  * @param level the text of {@code System/Level}, or empty
  * @param timeCreated the {@code SystemTime} of {@code System/TimeCreated} as ISO-8601 text, or
  *     empty
+ * @param timeCreatedInstant the instant of {@code timeCreated} when it is one FILETIME value (as
+ *     Windows writes it), so that it need not be parsed; else null
  * @param data the text of the first {@code EventData/Data} element (with the text of what it
  *     holds), or null when there is none
  * @param cut true when {@code data} was cut at the text limit
  */
 public record EvtxEvent(long recordId, long byteOffset, @Nullable Instant written,
     @NotNull String provider, @NotNull String eventId, @NotNull String level,
-    @NotNull String timeCreated, @Nullable String data, boolean cut) {
+    @NotNull String timeCreated, @Nullable Instant timeCreatedInstant, @Nullable String data,
+    boolean cut) {
   /**
    * Checks the fields.
    *
@@ -35,6 +38,7 @@ public record EvtxEvent(long recordId, long byteOffset, @Nullable Instant writte
    * @param eventId the event id's text, or empty
    * @param level the level's text, or empty
    * @param timeCreated the time created, or empty
+   * @param timeCreatedInstant the time created as an instant, or null
    * @param data the first insertion string, or null
    * @param cut whether {@code data} was cut
    */

@@ -271,7 +271,7 @@ public final class EvtxReader {
         written = null;
       }
       return new EvtxEvent(id, chunkStart + p, written, fields.provider, fields.eventId,
-          fields.level, fields.time, fields.data, fields.cut);
+          fields.level, fields.time, fields.timeInstant, fields.data, fields.cut);
     }
     pos = end;
     return null;
