@@ -3,6 +3,8 @@ package io.github.ancmdiag.input;
 import io.github.ancmdiag.internal.read.evtx.EvtxDamage;
 import io.github.ancmdiag.internal.read.evtx.EvtxEvent;
 import io.github.ancmdiag.internal.read.evtx.EvtxReader;
+import io.github.ancmdiag.internal.read.evtx.EvtxRecords;
+import io.github.ancmdiag.internal.read.text.RawRecord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -100,9 +102,9 @@ final class EvtxSamples {
   }
 
   /** A record as a line of the expected files (see tools/evtx/EvtxExpected.java). */
-  static String line(long recordId, LogRecord r) {
+  static String line(long recordId, RawRecord r) {
     return recordId + "\t" + r.eventId() + "\t" + r.level() + "\t"
-        + r.time().map(Object::toString).orElse("") + "\t" + r.provider() + "\t"
+        + (r.time() == null ? "" : r.time().toString()) + "\t" + r.provider() + "\t"
         + shown(r.text());
   }
 

@@ -1,8 +1,10 @@
 /**
  * Reads Windows event log files ({@code .evtx}, Event Viewer's binary format) record by record, in
- * constant memory, with the JDK only. Not exported: no type here is API; {@code
- * io.github.ancmdiag.input.LogReader} turns what {@link
- * io.github.ancmdiag.internal.read.evtx.EvtxReader} returns into its records.
+ * constant memory, with the JDK only. Not exported: no type here is API. {@link
+ * io.github.ancmdiag.internal.read.evtx.EvtxReader} reads the file (it and the binary XML
+ * interpreter import nothing else of the project); {@link
+ * io.github.ancmdiag.internal.read.evtx.EvtxRecords} gives each event the record that the event
+ * XML reader's rules give the same event exported as XML, which {@code input.LogReader} returns.
  *
  * <p>The format: a 4,096-byte file header ({@code ElfFile\0}), then chunks of 65,536 bytes
  * ({@code ElfChnk\0}), each a 512-byte header (record range, free space offset, CRC32s, the
@@ -10,7 +12,6 @@
  * written, binary XML, the size again). The binary XML is a token stream whose names and template
  * definitions live in the chunk and are referred to by their offset in it; a record usually holds
  * one template instance: a reference to (or the first copy of) a template definition plus the
- * values it substitutes, some of which are themselves binary XML. This package depends on nothing
- * else in the project, so that {@code input} may depend on it without a cycle.
+ * values it substitutes, some of which are themselves binary XML.
  */
 package io.github.ancmdiag.internal.read.evtx;
