@@ -622,4 +622,27 @@ class AncmDiagnoseTest {
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
   }
+
+  @Test
+  void should_read_an_evtx_given_as_the_event_log_or_found_in_a_folder(@TempDir Path dir)
+      throws IOException {
+    // given: Event Viewer's binary log (17 events, none from ANCM), alone and in a folder
+    Path sample = Path.of("..", "ancm-core", "src", "test", "resources", "evtx",
+        "Application_no_crc32.evtx");
+    Path folder = Files.createDirectories(dir.resolve("incident"));
+    Path evtx = Files.copy(sample, folder.resolve("Application.evtx"));
+
+    // when
+    CliRun file = CliRun.of("--json", "--event-log", evtx.toString());
+    CliRun incident = CliRun.of("--json", folder.toString());
+
+    // then: read, not refused; the folder's export without an ANCM event says so
+    assertThat(file.code).isZero();
+    assertThat(JSON.readTree(file.out).path("skipped")).isEmpty();
+    assertThat(incident.code).isZero();
+    JsonNode json = JSON.readTree(incident.out);
+    assertThat(json.path("skipped")).isEmpty();
+    assertThat(json.path("diagnoses").findValuesAsText("signature"))
+        .contains("no-event-log-entry");
+  }
 }

@@ -35,7 +35,8 @@ public final class IncidentFolder {
 
   /** The formats of event log exports, whose records say whether ANCM logged an event. */
   private static final Set<Format> EVENT_EXPORTS = EnumSet.of(Format.EVENT_XML,
-      Format.EVENT_TEXT, Format.EVENT_CSV, Format.POWERSHELL_JSON, Format.POWERSHELL_LIST);
+      Format.EVENT_TEXT, Format.EVENT_CSV, Format.POWERSHELL_JSON, Format.POWERSHELL_LIST,
+      Format.EVTX);
 
   /**
    * What a folder holds, in reading order.
