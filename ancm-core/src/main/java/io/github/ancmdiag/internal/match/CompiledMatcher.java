@@ -138,7 +138,15 @@ public final class CompiledMatcher {
   /** The keywords, folded. */
   private final char[][] keywordText;
   /** Spare working state for callers without their own; see {@link #borrowScratch()}. */
-  private final AtomicReferenceArray<Scratch> pool = new AtomicReferenceArray<>(poolSize());
+  /**
+   * The pool's slots are this many references apart (128 bytes or more), and the first one
+   * past the array's header: two threads that borrow and release at once never write the same
+   * cache line (nor its neighbour, which Intel cores fetch in pairs).
+   */
+  private static final int SLOT_STRIDE = 32;
+  private static final int POOL_SLOTS = poolSize();
+  private final AtomicReferenceArray<Scratch> pool =
+      new AtomicReferenceArray<>((POOL_SLOTS + 1) * SLOT_STRIDE);
 
   /**
    * Compiles templates.
@@ -460,7 +468,7 @@ public final class CompiledMatcher {
   }
 
   private int poolSlot() {
-    return (int) Thread.currentThread().getId() & (pool.length() - 1);
+    return (((int) Thread.currentThread().getId() & (POOL_SLOTS - 1)) + 1) * SLOT_STRIDE;
   }
 
   private static int poolSize() {
