@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `ancm-diagnose scan` end to end beside `grep -c -F -i` on the same generated files, in one
-# run, so that their ratio means something on a shared machine. Files are generated under a
+# run, so that their ratio means something on a shared machine: wall seconds and CPU seconds (user +
+# sys, which a busy machine inflates less than wall time). Files are generated under a
 # temporary folder (ScanFiles, deterministic) and deleted at the end; nothing is committed.
 #
 #   ./benchmarks/scan-vs-grep.sh [JAR...]     (default: ancm-samples/target/ancm-diagnose.jar)
@@ -30,21 +31,21 @@ for kind in unrelated mixed; do
     "$DIR/$kind.log" "$MB"
 done
 
-now() { date +%s.%N; }
-mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.0f", b / 1e6 / s }'; }
+# wall and CPU (user + sys) seconds of a command, its stdout to $DIR/out
+timed() { /usr/bin/time -f "%e %U %S" -o "$DIR/time" "$@" > "$DIR/out"; read -r WALL USR SYS < "$DIR/time"; CPU=$(echo "$USR + $SYS" | bc); }
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.0f", b / 1e6 / (s > 0 ? s : 0.01) }'; }
 
 for kind in unrelated mixed; do
   f=$DIR/$kind.log
   bytes=$(stat -c %s "$f")
   cat "$f" > /dev/null # in the page cache for everyone
   for run in $(seq "$RUNS"); do
-    t0=$(now); n=$(grep -c -F -i 'application' "$f" || true); t1=$(now)
-    echo "$kind run $run: grep -c -F -i: $(mbps "$bytes" "$(echo "$t1 - $t0" | bc)") MB/s wall ($n lines)"
+    timed grep -c -F -i 'application' "$f" || true
+    echo "$kind run $run: grep -c -F -i: $(mbps "$bytes" "$WALL") MB/s wall, $(mbps "$bytes" "$CPU") MB/s CPU ($(cat "$DIR/out") lines)"
     for jar in "${JARS[@]}"; do
-      t0=$(now)
-      summary=$(java $JAVA_OPTS -jar "$jar" scan "$f" | grep -E '^Read ')
-      t1=$(now)
-      echo "$kind run $run: scan $jar: $(mbps "$bytes" "$(echo "$t1 - $t0" | bc)") MB/s wall; $summary"
+      timed java $JAVA_OPTS -jar "$jar" scan "$f"
+      echo "$kind run $run: scan $jar: $(mbps "$bytes" "$WALL") MB/s wall, $(mbps "$bytes" "$CPU") MB/s CPU (JVM start, JIT and GC threads included); $(grep -E '^Read ' "$DIR/out")"
     done
   done
 done
+uptime

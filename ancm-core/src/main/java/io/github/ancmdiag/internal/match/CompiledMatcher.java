@@ -4,6 +4,7 @@ import io.github.ancmdiag.internal.text.Normalized;
 import io.github.ancmdiag.internal.text.TextNormalizer;
 import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.HResult;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -111,7 +112,10 @@ public final class CompiledMatcher {
    */
   private final int[][] rawOutputs;
   private final int specialClass;
-  /** Strings at least this long are walked in two lanes (see {@link #scan}). */
+  /**
+   * Strings and array-backed {@link CharBuffer}s at least this long are walked in two lanes (see
+   * {@link #scan}).
+   */
   private static final int TWO_LANES = 64;
   /** The class of characters that folding drops (white space): the state stays as it is. */
   private final int dropClass;
@@ -559,7 +563,8 @@ public final class CompiledMatcher {
   /**
    * Reads a raw text once, folding each character on the fly (one table lookup), and tells
    * whether any template may match it and whether any keyword occurs in it. Allocates nothing
-   * when {@code scratch} is given; without one, a string long enough for two lanes, or a text
+   * when {@code scratch} is given; without one, a string (or a {@link CharBuffer} over an array,
+   * walked in its array) long enough for two lanes, or a text
    * that holds a pattern or a special character, borrows working state from the pool ({@link
    * #borrowScratch()}) and gives it back.
    *
@@ -579,10 +584,15 @@ public final class CompiledMatcher {
     boolean borrowed = false;
     int n = text.length();
     String string = text instanceof String ? (String) text : null;
+    // A reader's view over its decoded buffer is walked in that array, as fast as a string.
+    char[] array = string == null && text instanceof CharBuffer cb && cb.hasArray()
+        ? cb.array() : null;
+    int offset = array != null ? ((CharBuffer) text).arrayOffset()
+        + ((CharBuffer) text).position() : 0;
     try {
       int i = 0;
       int s = 0;
-      if (string != null && n >= TWO_LANES) {
+      if ((string != null || array != null) && n >= TWO_LANES) {
         if (work == null) {
           work = borrowScratch(); // given back below: no allocation without a scratch
           borrowed = true;
@@ -590,7 +600,8 @@ public final class CompiledMatcher {
         // Two lanes side by side, each from the start state at its half of the string: each
         // step of one waits for its own table lookup only, so their lookups overlap. The second
         // lane then finishes alone below. (Four lanes were slower: RESULTS.md.)
-        long lanes = twoLanes(string, work);
+        long lanes = string != null ? twoLanes(string, work)
+            : twoLanes(array, offset, text, work);
         if (lanes == DECIDED) {
           return MAY_MATCH | KEYWORD;
         }
@@ -598,7 +609,8 @@ public final class CompiledMatcher {
         s = (int) lanes;
       }
       while (i < n) {
-        long stop = string != null ? runString(string, i, s) : runChars(text, i, s);
+        long stop = string != null ? runString(string, i, s)
+            : array != null ? runArray(array, offset, n, i, s) : runChars(text, i, s);
         if (stop < 0) {
           return work == null ? NONE : work.flags;
         }
@@ -668,6 +680,57 @@ public final class CompiledMatcher {
     int past = 0;
     for (int i = from; i < text.length() && rowDepth[s / stride] > past; i++) {
       char c = text.charAt(i);
+      int t = trans[s + rawClass[c]];
+      if (t < 0 && (t = onStop(text, i, ~t, work)) < 0) {
+        return false;
+      }
+      if (rawClass[c] != dropClass) {
+        past++;
+      }
+      s = t;
+    }
+    return true;
+  }
+
+  /**
+   * {@link #twoLanes(String, Scratch)} over {@code text}, a view of {@code a} from {@code off}
+   * (a reader's decoded buffer): the same walk, reading the array.
+   */
+  private long twoLanes(char[] a, int off, CharSequence text, Scratch work) {
+    final char[] cls = rawClass;
+    final int[] tr = trans;
+    int mid = text.length() >>> 1;
+    int b = mid;
+    int sa = 0;
+    int sb = 0;
+    for (int x = 0; x < mid; x++, b++) {
+      int ta = tr[sa + cls[a[off + x]]];
+      int tb = tr[sb + cls[a[off + b]]];
+      if ((ta | tb) < 0) {
+        if (ta < 0 && (ta = onStop(text, x, ~ta, work)) < 0) {
+          return DECIDED;
+        }
+        if (tb < 0 && (tb = onStop(text, b, ~tb, work)) < 0) {
+          return DECIDED;
+        }
+      }
+      sa = ta;
+      sb = tb;
+    }
+    if (!handOver(a, off, text, mid, sa, work)) {
+      return DECIDED;
+    }
+    return ((long) b << 32) | sb;
+  }
+
+  /** {@link #handOver(String, int, int, Scratch)} reading the array behind {@code text}. */
+  private boolean handOver(char[] a, int off, CharSequence text, int from, int state,
+      Scratch work) {
+    int s = state;
+    int past = 0;
+    int n = text.length();
+    for (int i = from; i < n && rowDepth[s / stride] > past; i++) {
+      char c = a[off + i];
       int t = trans[s + rawClass[c]];
       if (t < 0 && (t = onStop(text, i, ~t, work)) < 0) {
         return false;
@@ -754,6 +817,21 @@ public final class CompiledMatcher {
     int state = s;
     for (int i = from; i < text.length(); i++) {
       int t = tr[state + cls[text.charAt(i)]];
+      if (t < 0) {
+        return ((long) i << 32) | ~t;
+      }
+      state = t;
+    }
+    return -1;
+  }
+
+  /** {@link #runString} over {@code a[off..off + n)}, indices relative to {@code off}. */
+  private long runArray(char[] a, int off, int n, int from, int s) {
+    final char[] cls = rawClass;
+    final int[] tr = trans;
+    int state = s;
+    for (int i = from; i < n; i++) {
+      int t = tr[state + cls[a[off + i]]];
       if (t < 0) {
         return ((long) i << 32) | ~t;
       }
