@@ -60,6 +60,13 @@ final class IncidentFiles {
     }
   }
 
+  /** Adds records read elsewhere (standard input), with what could not be read of them. */
+  void addRecords(List<LogRecord> records, List<SkippedRecord> notRead) {
+    records.forEach(evidence::record);
+    skipped.addAll(notRead);
+    files++;
+  }
+
   /** Returns the parts of the inputs that could not be read, with their locations. */
   List<SkippedRecord> skipped() {
     return skipped;
