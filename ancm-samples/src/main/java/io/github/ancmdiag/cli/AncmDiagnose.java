@@ -217,12 +217,6 @@ public final class AncmDiagnose implements Callable<Integer> {
     files.skipped().forEach(r -> err.println("ancm-diagnose: skipped " + r));
     Diagnoser diagnoser = Diagnoser.builder().catalog(BundledCatalog.load()).build();
     DiagnosisReport report = diagnoser.diagnose(evidence);
-    for (LogRecord finding : files.webConfigFindings()) {
-      if (diagnoser.classify(finding).isEmpty()) {
-        err.println("ancm-diagnose: note: no catalog entry covers this " + finding.text()
-            + " (" + finding.source() + (finding.line() > 0 ? ":" + finding.line() : "") + ")");
-      }
-    }
     Clues clues = Clues.of(report, diagnoser.catalog(), evidence);
     if (json) {
       out.println(JsonReport.write(report, clues, diagnoser.catalog().version(),

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code ancm-diagnose check web.config...}: checks deployed web.config files in a deploy
  * pipeline. Each file is diagnosed alone, as {@code --web-config} does, and every web.config
  * finding that a catalog entry counts as evidence of a cause is printed like a compiler's
- * ({@code file:line: level: message [entry-id]}) and, with {@code --sarif}, written as SARIF
+ * ({@code file:line: level: cause (fact) [entry-id]}) and, with {@code --sarif}, written as SARIF
  * 2.1.0 for CI systems to show as annotations. Exits {@link #FINDINGS} when there is a finding.
  * Instantiated by picocli, one instance per run.
  */
@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         "Checks deployed web.config files (processPath, arguments, hostingModel, stdoutLogFile,"
             + " the handler module, handlers a sub-application repeats from ../web.config) and"
             + " exits non-zero when one shows a cause of a failed start. Each finding is printed as"
-            + " file:line: level: message [entry-id]; --sarif also writes them as SARIF 2.1.0.",
+            + " file:line: level: cause (fact) [entry-id]; --sarif also writes them as SARIF 2.1.0.",
         "Every finding fails the check. Its level says how sure the web.config alone makes"
             + " the cause: error (HIGH or MEDIUM confidence), warning (LOW: other causes fit"
             + " as well)."},
@@ -92,8 +92,8 @@ final class CheckCommand implements Callable<Integer> {
       results.addAll(findings(diagnoser.diagnose(incident.build(null)), f));
     }
     for (CheckResult r : results) {
-      out.println(r.location() + ": " + r.level() + ": " + r.message() + " [" + r.entryId()
-          + "]");
+      out.println(r.location() + ": " + r.level() + ": " + r.summary() + " (" + r.message()
+          + ") [" + r.entryId() + "]");
     }
     unreadable.forEach(u -> err.println("ancm-diagnose check: cannot read " + u));
     if (results.isEmpty() && unreadable.isEmpty()) {

@@ -38,8 +38,9 @@ class CheckCommandTest {
 
     // then
     assertThat(run.code).isEqualTo(CheckCommand.FINDINGS);
-    assertThat(run.out).contains(config + ":5: error: web.config: processPath is dotnet but"
-        + " arguments is empty or missing, so no app DLL is named [wrong-aspnetcore-arguments]");
+    assertThat(run.out).contains(config + ":5: error: The dotnet host got no valid app DLL to"
+        + " run, so it treated the start as an SDK command. (web.config: arguments of=dotnet"
+        + " value=none) [wrong-aspnetcore-arguments]");
   }
 
   @Test
