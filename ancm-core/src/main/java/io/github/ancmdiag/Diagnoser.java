@@ -214,6 +214,26 @@ public final class Diagnoser {
       List<Match> found = matching.find(record, scratch);
       return found.isEmpty() ? Optional.empty() : Optional.of(new Classification(record, found));
     }
+
+    /**
+     * Tells, without allocating, whether a record of this channel and text may match any
+     * signature: a cheap first look for a reader that decodes lines into a reused buffer, so that
+     * only the lines that may match need a {@code String} and a {@link LogRecord}. A false answer
+     * is final: {@link #match} of any record with this channel and text and no {@link
+     * LogRecord#httpStatus() typed status} is then empty, whatever its location. True means
+     * {@link #match} decides.
+     *
+     * @param channel where the text was seen
+     * @param text the text, read during the call only and not kept
+     * @return false when such a record matches nothing
+     * @throws NullPointerException if an argument is null
+     */
+    @CheckReturnValue
+    public boolean mayMatch(@NotNull Channel channel, @NotNull CharSequence text) {
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(text, "text");
+      return matching.mayFind(channel, text, scratch);
+    }
   }
 
   /**

@@ -121,6 +121,37 @@ class ClassifierTest {
   }
 
   @Test
+  void should_rule_out_only_records_that_match_nothing_when_asked_if_a_text_may_match() {
+    // given: random texts in every channel, also as a reader's view of a larger buffer
+    Random r = new Random(0x5CA7);
+    Diagnoser.Classifier classifier = DIAGNOSER.classifier();
+    int ruledOut = 0;
+    for (int n = 0; n < 5_000; n++) {
+      LogRecord record = randomRecord(r);
+      String text = record.text();
+      char[] buffer = ("<" + text + ">").toCharArray();
+
+      // when
+      boolean may = classifier.mayMatch(record.channel(), text);
+      boolean mayView = classifier.mayMatch(record.channel(),
+          java.nio.CharBuffer.wrap(buffer, 1, text.length()));
+
+      // then: the same answer for both; false only where classify finds nothing
+      assertThat(mayView).as("case %d: %s", n, record).isEqualTo(may);
+      if (!may) {
+        ruledOut++;
+        assertThat(DIAGNOSER.classify(record).matches()).as("case %d: %s", n, record).isEmpty();
+      }
+    }
+    for (String line : UNRELATED) {
+      if (!classifier.mayMatch(Channel.EVENT_LOG, line)) {
+        ruledOut++;
+      }
+    }
+    assertThat(ruledOut).isBetween(100, 4_900);
+  }
+
+  @Test
   void passesOnTheMatchingRecordsInOrderAndCountsThemAll() {
     // given
     Random r = new Random(77);

@@ -59,7 +59,9 @@ import picocli.CommandLine.Spec;
         "Each line is one event log record. Encoding: UTF-8 or UTF-16 by byte order mark, else"
             + " UTF-8 per line, or windows-1252 for a line that is not UTF-8. Lines longer than"
             + " 1 MiB are cut and reported as skipped (file:line). A progress line goes to stderr"
-            + " when it is a terminal and the scan takes more than 2 s."},
+            + " when it is a terminal and the scan takes more than 2 s. A file that grows or is"
+            + " truncated while scanned (log rotation) is read to its end as it is then, and"
+            + " reported with the bytes it had when opened and the bytes read."},
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
     exitCodeOnInvalidInput = AncmDiagnose.USAGE_ERROR,
@@ -102,6 +104,8 @@ final class ScanCommand implements Callable<Integer> {
   private final Map<String, long[]> sources = new LinkedHashMap<>();
   private final List<String[]> skipped = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
+  /** Files whose length changed while scanned: source, length when opened, bytes read. */
+  private final List<Changed> changed = new ArrayList<>();
   private Map<String, Integer> eventIdOf;
   private long skippedCount;
   private long lines;
@@ -170,6 +174,17 @@ final class ScanCommand implements Callable<Integer> {
     return errors.isEmpty() ? AncmDiagnose.OK : AncmDiagnose.UNREADABLE;
   }
 
+  /** A file that was truncated or grew while scanned (log rotation, a live log). */
+  private record Changed(String source, long atOpen, long read) {
+    String describe() {
+      return read < atOpen
+          ? String.format(Locale.ROOT, "%,d bytes when opened, %,d read: truncated while scanned,"
+              + " %,d bytes not read", atOpen, read, atOpen - read)
+          : String.format(Locale.ROOT, "%,d bytes when opened, %,d read: grew while scanned, read"
+              + " to its end", atOpen, read);
+    }
+  }
+
   /** Maps each signature id to the event id ANCM logs it under (0: none). */
   private static Map<String, Integer> eventIds(Diagnoser diagnoser) {
     Map<String, Integer> ids = new HashMap<>();
@@ -199,9 +214,15 @@ final class ScanCommand implements Callable<Integer> {
       boolean console) {
     String source = f.toString();
     long[] counts = sources.computeIfAbsent(source, k -> new long[3]);
+    long atOpen;
+    try {
+      atOpen = Files.size(f);
+    } catch (IOException e) {
+      atOpen = -1; // not known: opening it below says why
+    }
     try (LineSource in = new LineSource(Files.newInputStream(f), LINE_LIMIT)) {
       long fileBytes = 0;
-      for (String line = in.next(); line != null; line = in.next()) {
+      for (CharSequence line = in.next(); line != null; line = in.next()) {
         lines++;
         counts[0]++;
         bytes += in.bytesRead() - fileBytes;
@@ -215,11 +236,14 @@ final class ScanCommand implements Callable<Integer> {
                     + " bytes"});
           }
         }
-        if (line.isEmpty()) {
-          continue;
+        if (console && (lines & 0x3fff) == 0) {
+          progress(err, source);
+        }
+        if (line.length() == 0 || !classifier.mayMatch(Channel.EVENT_LOG, line)) {
+          continue; // most lines: classified from the decoded buffer, nothing made of them
         }
         Optional<Classification> found = classifier.match(LogRecord.builder(Channel.EVENT_LOG,
-            line).source(source).line(in.lineNumber()).build());
+            line.toString()).source(source).line(in.lineNumber()).build());
         if (found.isPresent()) {
           Classification c = found.get();
           matched++;
@@ -229,15 +253,15 @@ final class ScanCommand implements Callable<Integer> {
             out.println(jsonLine(c, source, in.lineNumber()));
           }
           if (report != null) {
-            report.add(c, source, in.lineNumber(), line);
+            report.add(c, source, in.lineNumber(), c.record().text());
           }
-        }
-        if (console && (lines & 0x3fff) == 0) {
-          progress(err, source);
         }
       }
       bytes += in.bytesRead() - fileBytes;
       counts[1] += in.bytesRead() - fileBytes;
+      if (atOpen >= 0 && in.streamBytes() != atOpen) {
+        changed.add(new Changed(source, atOpen, in.streamBytes()));
+      }
     } catch (IOException e) {
       errors.add(source + ": " + TextFiles.reason(e));
     }
@@ -315,6 +339,10 @@ final class ScanCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "   ... and %,d more%n", skippedCount - skipped.size());
       }
     }
+    if (!changed.isEmpty()) {
+      w.println("Changed while scanned (each read to its end as it was then):");
+      changed.forEach(c -> w.println("   " + c.source() + ": " + c.describe()));
+    }
     double seconds = Math.max(elapsedNanos, 1) / 1e9;
     w.printf(Locale.ROOT, "Read %,d lines, %,d bytes in %.2f s: %.1f MB/s, %,.0f lines/s;"
         + " %,d matched%n", lines, bytes, seconds, bytes / 1e6 / seconds, lines / seconds,
@@ -341,6 +369,9 @@ final class ScanCommand implements Callable<Integer> {
     ArrayNode sk = root.putArray("skipped");
     skipped.forEach(s -> sk.addObject().put("source", s[0]).put("line", Long.parseLong(s[1]))
         .put("reason", s[2]));
+    ArrayNode ch = root.putArray("changed");
+    changed.forEach(c -> ch.addObject().put("source", c.source()).put("bytesAtOpen", c.atOpen())
+        .put("bytesRead", c.read()));
     try {
       return JsonReport.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(root);

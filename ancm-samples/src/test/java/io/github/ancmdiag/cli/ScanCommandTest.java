@@ -12,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -164,15 +168,15 @@ class ScanCommandTest {
 
     // when
     try (LineSource in = new LineSource(new ByteArrayInputStream(bytes), 5)) {
-      String first = in.next();
+      String first = next(in);
 
       // then
       assertThat(first).isEqualTo("a\u20ac");
       assertThat(in.isCut()).isTrue();
       assertThat(in.lineBytes()).isEqualTo(10);
-      assertThat(in.next()).isEqualTo("b");
+      assertThat(next(in)).isEqualTo("b");
       assertThat(in.isCut()).isFalse();
-      assertThat(in.next()).isNull();
+      assertThat(next(in)).isNull();
       assertThat(in.bytesRead()).isEqualTo(bytes.length);
     }
   }
@@ -200,11 +204,17 @@ class ScanCommandTest {
   private static List<String> lines(byte[] bytes, int limit) throws IOException {
     List<String> out = new ArrayList<>();
     try (LineSource in = new LineSource(new ByteArrayInputStream(bytes), limit)) {
-      for (String l = in.next(); l != null; l = in.next()) {
+      for (String l = next(in); l != null; l = next(in)) {
         out.add(l);
       }
     }
     return out;
+  }
+
+  /** The next line as a string, or null at the end. */
+  private static String next(LineSource in) throws IOException {
+    CharSequence line = in.next();
+    return line == null ? null : line.toString();
   }
 
   /** Runs scan with a terminal answer and a clock that advances three seconds per reading. */
@@ -247,5 +257,127 @@ class ScanCommandTest {
     // then
     assertThat(run.code).isZero();
     assertThat(run.err).isEmpty();
+  }
+
+  /**
+   * Runs scan on a terminal with a clock whose second reading (the first progress check, after
+   * 16,384 lines) runs {@code change}: a change to the file in the middle of its scan, at the
+   * same point on every run.
+   */
+  private static CliRun scanChangingAt16384(Consumer<Path> change, Path f, String... args) {
+    int[] readings = {0};
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = new picocli.CommandLine(new ScanCommand(() -> true, () -> {
+      if (++readings[0] == 2) {
+        change.accept(f);
+      }
+      return 0;
+    })).setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true))
+        .execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Writes 100,000 unrelated lines of 80 bytes (8,000,000 bytes). */
+  private static Path bigLog(Path dir) throws IOException {
+    Path f = dir.resolve("u_ex261208.log");
+    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f))) {
+      for (int i = 0; i < 100_000; i++) {
+        out.write(String.format(java.util.Locale.ROOT,
+            "2026-12-08 04:00:00 10.0.0.1 GET /api/orders/%06d - 443 - 10.1.2.3 curl - 200\n", i)
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(Files.size(f)).isEqualTo(8_000_000);
+    return f;
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void should_read_a_file_truncated_while_scanned_to_its_new_end_and_report_the_shortfall(
+      @TempDir Path dir) throws IOException {
+    // given: a log that rotation truncates to 1,000,000 bytes after 16,384 lines were read
+    Path f = bigLog(dir);
+
+    // when
+    CliRun run = scanChangingAt16384(file -> {
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        ch.truncate(1_000_000);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, f, "--json", f.toString());
+
+    // then: no crash; the lines read so far (the read buffer held some beyond line 16,384)
+    assertThat(run.code).isZero();
+    JsonNode json = JSON.readTree(run.out);
+    long read = json.path("bytes").asLong();
+    assertThat(read).isBetween(16_384L * 80, 16_384L * 80 + (1 << 16));
+    assertThat(json.path("lines").asLong()).isEqualTo((read + 79) / 80);
+    JsonNode changed = json.path("changed").get(0);
+    assertThat(changed.path("source").asText()).isEqualTo(f.toString());
+    assertThat(changed.path("bytesAtOpen").asLong()).isEqualTo(8_000_000);
+    assertThat(changed.path("bytesRead").asLong()).isEqualTo(read);
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void should_read_a_file_that_grows_while_scanned_to_its_end_and_say_so(@TempDir Path dir)
+      throws IOException {
+    // given: a live log to which 1,000 ANCM lines are appended after 16,384 lines were read
+    Path f = bigLog(dir);
+    byte[] more = (FAILED_START + "\r\n").repeat(1_000).getBytes(StandardCharsets.UTF_8);
+
+    // when
+    CliRun run = scanChangingAt16384(file -> {
+      try {
+        Files.write(file, more, java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, f, f.toString());
+
+    // then: every appended line was read and classified, and the growth is reported
+    assertThat(run.code).isZero();
+    assertThat(run.out).contains("Read 101,000 lines, " + String.format(java.util.Locale.ROOT,
+        "%,d", 8_000_000 + more.length) + " bytes").contains("1,000 matched")
+        .contains("Changed while scanned (each read to its end as it was then):",
+            f + ": 8,000,000 bytes when opened, " + String.format(java.util.Locale.ROOT, "%,d",
+                8_000_000 + more.length) + " read: grew while scanned, read to its end");
+  }
+
+  @Test
+  void should_decode_each_line_as_the_jdk_strict_utf8_decoder_or_windows_1252_would(
+      @TempDir Path dir) throws IOException {
+    // given: 3,000 random lines of ASCII, valid and broken UTF-8 sequences, CRs, long runs
+    Random random = new Random(20261208);
+    byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), " ".getBytes(StandardCharsets.UTF_8),
+        "\r".getBytes(StandardCharsets.UTF_8), "\u00e9".getBytes(StandardCharsets.UTF_8),
+        "\u20ac".getBytes(StandardCharsets.UTF_8), "\ud83d\ude00".getBytes(StandardCharsets.UTF_8),
+        {(byte) 0xC3}, {(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xE0, (byte) 0x80, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80,
+            (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xFF}, {(byte) 0x81},
+        {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}};
+    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+      int n = random.nextInt(i % 100 == 0 ? 40_000 : 30);
+      for (int k = 0; k < n; k++) {
+        line.write(pieces[random.nextInt(pieces.length)]);
+      }
+      byte[] b = line.toByteArray();
+      file.write(b);
+      file.write('\n');
+      String text = TextFiles.decodeUtf8Or1252(b, 0, b.length);
+      expected.add(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    // when
+    List<String> got = lines(file.toByteArray(), 1 << 20);
+
+    // then
+    assertThat(got).containsExactlyElementsOf(expected);
   }
 }

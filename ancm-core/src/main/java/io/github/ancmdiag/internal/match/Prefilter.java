@@ -6,6 +6,7 @@ import static io.github.ancmdiag.internal.match.CompiledMatcher.NONE;
 
 import io.github.ancmdiag.internal.match.CompiledMatcher.Scratch;
 import io.github.ancmdiag.internal.text.TextNormalizer;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 
 /**
@@ -22,9 +23,11 @@ import java.util.Arrays;
  * <p>A string long enough is walked in two lanes side by side, the second starting at the middle,
  * so that the table lookups of the two overlap instead of each waiting for the one before; the
  * first goes on past the middle only as long as its state still holds characters from before it.
+ * A {@link CharBuffer} over an array (a reader's view of its decoded buffer) is walked the same
+ * way in its array.
  */
 final class Prefilter {
-  /** Strings at least this long are walked in two lanes. */
+  /** Strings and array-backed {@link CharBuffer}s at least this long are walked in two lanes. */
   private static final int TWO_LANES = 64;
   /** A lane's result when a template may match, so {@link #scan} can answer. */
   private static final long DECIDED = -1;
@@ -51,10 +54,15 @@ final class Prefilter {
     boolean borrowed = false;
     int n = text.length();
     String string = text instanceof String str ? str : null;
+    // A reader's view over its decoded buffer is walked in that array, as fast as a string.
+    char[] array = string == null && text instanceof CharBuffer cb && cb.hasArray()
+        ? cb.array() : null;
+    int offset = array != null ? ((CharBuffer) text).arrayOffset()
+        + ((CharBuffer) text).position() : 0;
     try {
       int i = 0;
       int s = 0;
-      if (string != null && n >= TWO_LANES) {
+      if ((string != null || array != null) && n >= TWO_LANES) {
         if (work == null) {
           work = pool.borrow(); // given back below: no allocation without a scratch
           borrowed = true;
@@ -62,7 +70,8 @@ final class Prefilter {
         // Two lanes side by side, each from the start state at its half of the string: each
         // step of one waits for its own table lookup only, so their lookups overlap. The second
         // lane then finishes alone below. (Four lanes were slower: RESULTS.md.)
-        long lanes = twoLanes(string, work);
+        long lanes = string != null ? twoLanes(string, work)
+            : twoLanes(array, offset, text, work);
         if (lanes == DECIDED) {
           return MAY_MATCH | KEYWORD;
         }
@@ -70,7 +79,8 @@ final class Prefilter {
         s = (int) lanes;
       }
       while (i < n) {
-        long stop = string != null ? runString(string, i, s) : runChars(text, i, s);
+        long stop = string != null ? runString(string, i, s)
+            : array != null ? runArray(array, offset, n, i, s) : runChars(text, i, s);
         if (stop < 0) {
           return work == null ? NONE : work.flags;
         }
@@ -140,6 +150,57 @@ final class Prefilter {
     int past = 0;
     for (int i = from; i < text.length() && a.rowDepth[s / a.stride] > past; i++) {
       char c = text.charAt(i);
+      int t = a.trans[s + a.rawClass[c]];
+      if (t < 0 && (t = onStop(text, i, ~t, work)) < 0) {
+        return false;
+      }
+      if (a.rawClass[c] != a.dropClass) {
+        past++;
+      }
+      s = t;
+    }
+    return true;
+  }
+
+  /**
+   * {@link #twoLanes(String, Scratch)} over {@code text}, a view of {@code chars} from {@code
+   * off} (a reader's decoded buffer): the same walk, reading the array.
+   */
+  private long twoLanes(char[] chars, int off, CharSequence text, Scratch work) {
+    final char[] cls = a.rawClass;
+    final int[] tr = a.trans;
+    int mid = text.length() >>> 1;
+    int b = mid;
+    int sa = 0;
+    int sb = 0;
+    for (int i = 0; i < mid; i++, b++) {
+      int ta = tr[sa + cls[chars[off + i]]];
+      int tb = tr[sb + cls[chars[off + b]]];
+      if ((ta | tb) < 0) {
+        if (ta < 0 && (ta = onStop(text, i, ~ta, work)) < 0) {
+          return DECIDED;
+        }
+        if (tb < 0 && (tb = onStop(text, b, ~tb, work)) < 0) {
+          return DECIDED;
+        }
+      }
+      sa = ta;
+      sb = tb;
+    }
+    if (!handOver(chars, off, text, mid, sa, work)) {
+      return DECIDED;
+    }
+    return ((long) b << 32) | sb;
+  }
+
+  /** {@link #handOver(String, int, int, Scratch)} reading the array behind {@code text}. */
+  private boolean handOver(char[] chars, int off, CharSequence text, int from, int state,
+      Scratch work) {
+    int s = state;
+    int past = 0;
+    int n = text.length();
+    for (int i = from; i < n && a.rowDepth[s / a.stride] > past; i++) {
+      char c = chars[off + i];
       int t = a.trans[s + a.rawClass[c]];
       if (t < 0 && (t = onStop(text, i, ~t, work)) < 0) {
         return false;
@@ -260,6 +321,21 @@ final class Prefilter {
     int state = s;
     for (int i = from; i < text.length(); i++) {
       int t = tr[state + cls[text.charAt(i)]];
+      if (t < 0) {
+        return ((long) i << 32) | ~t;
+      }
+      state = t;
+    }
+    return -1;
+  }
+
+  /** {@link #runString} over {@code chars[off..off + n)}, indices relative to {@code off}. */
+  private long runArray(char[] chars, int off, int n, int from, int s) {
+    final char[] cls = a.rawClass;
+    final int[] tr = a.trans;
+    int state = s;
+    for (int i = from; i < n; i++) {
+      int t = tr[state + cls[chars[off + i]]];
       if (t < 0) {
         return ((long) i << 32) | ~t;
       }

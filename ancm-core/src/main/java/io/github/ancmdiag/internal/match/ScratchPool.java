@@ -16,7 +16,15 @@ final class ScratchPool {
   static final int KEEP_CHARS = 1 << 16;
 
   private final CompiledMatcher owner;
-  private final AtomicReferenceArray<Scratch> slots = new AtomicReferenceArray<>(poolSize());
+  /**
+   * The slots are this many references apart (128 bytes or more), the first one past the
+   * array's header: two threads that borrow and release at once never write the same cache line
+   * (nor its neighbour, which Intel cores fetch in pairs).
+   */
+  private static final int SLOT_STRIDE = 32;
+  private static final int SLOTS = poolSize();
+  private final AtomicReferenceArray<Scratch> slots =
+      new AtomicReferenceArray<>((SLOTS + 1) * SLOT_STRIDE);
 
   ScratchPool(CompiledMatcher owner) {
     this.owner = owner;
@@ -63,7 +71,7 @@ final class ScratchPool {
   }
 
   private int slot() {
-    return (int) Thread.currentThread().getId() & (slots.length() - 1);
+    return (((int) Thread.currentThread().getId() & (SLOTS - 1)) + 1) * SLOT_STRIDE;
   }
 
   private static int poolSize() {

@@ -87,6 +87,27 @@ public final class RecordMatching {
   }
 
   /**
+   * Tells, without allocating, whether {@link #find} may find anything in a record of this
+   * channel and text that has no typed status: false when the scan rules out every template and
+   * no status can count. A false answer is final whatever else the record holds; true means
+   * {@link #find} must decide.
+   *
+   * @param channel the record's channel
+   * @param text the record's text, read during the call only
+   * @param scratch working state
+   * @return false when such a record matches nothing
+   */
+  public boolean mayFind(Channel channel, CharSequence text, CompiledMatcher.Scratch scratch) {
+    int scan = compiled.matcher.scan(text, scratch);
+    if ((scan & CompiledMatcher.MAY_MATCH) != 0) {
+      return true;
+    }
+    return !compiled.statusRefs.isEmpty()
+        && ((scan & CompiledMatcher.KEYWORD) != 0 || channel == Channel.BROWSER)
+        && mayHoldStatus(text);
+  }
+
+  /**
    * Tells whether {@link #statuses} may find a status that a status signature matches: the
    * catalog has status signatures, and the record is from a browser (every 4xx/5xx number counts)
    * or holds a word that makes a number a status ({@link CompiledCatalog#STATUS_KEYWORDS}), or
@@ -173,7 +194,7 @@ public final class RecordMatching {
    * @param text a record's text
    * @return false when the text cannot hold a status
    */
-  public static boolean mayHoldStatus(String text) {
+  public static boolean mayHoldStatus(CharSequence text) {
     int n = text.length();
     for (int i = 0; i + 2 < n; i++) {
       char c = text.charAt(i);

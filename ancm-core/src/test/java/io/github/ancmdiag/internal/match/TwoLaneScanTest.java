@@ -3,6 +3,7 @@ package io.github.ancmdiag.internal.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ancmdiag.internal.template.Template;
+import java.nio.CharBuffer;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * answer where the lanes meet: occurrences across the middle (the first lane goes on past it while
  * its state holds characters from before it), white space piled up after it (which that lane
  * counts in folded characters, not raw ones), one anchor seen by both lanes (counted once),
- * keywords and entities on either side.
+ * keywords and entities on either side. A {@link CharBuffer} over an array (a reader's decoded
+ * buffer) is walked in two lanes in its array, with the string's answers.
  */
 class TwoLaneScanTest {
   private static final String MESSAGE = "Application '/LM/W3SVC/2/ROOT' with physical root "
@@ -28,6 +30,16 @@ class TwoLaneScanTest {
           + "'{frameworkVersion:VERSION}' was not found."));
   private final CompiledMatcher matcher =
       new CompiledMatcher(templates, List.of("http/", "error5", "internalservererror"));
+
+  /**
+   * The text as a reader's view of its decoded buffer: in the middle of a larger array, once as a
+   * buffer whose position is not 0 and once as a slice whose array offset is not 0.
+   */
+  private static CharBuffer[] views(String text) {
+    char[] a = ("[head]" + text + "[tail]").toCharArray();
+    return new CharBuffer[] {CharBuffer.wrap(a, 6, text.length()),
+        CharBuffer.wrap(a, 6, text.length()).slice()};
+  }
 
   /** The one-lane answer: the same scan over a sequence that is not a string. */
   private int oneLane(String text) {
@@ -49,6 +61,10 @@ class TwoLaneScanTest {
       assertThat(twoLanes).as("shift %d", shift).isEqualTo(oneLane(text))
           .isEqualTo(CompiledMatcher.MAY_MATCH | CompiledMatcher.KEYWORD);
       assertThat(matcher.scan(text, null)).as("shift %d", shift).isEqualTo(twoLanes);
+      for (CharBuffer view : views(text)) {
+        assertThat(matcher.scan(view, null)).as("shift %d as a buffer", shift)
+            .isEqualTo(twoLanes);
+      }
     }
   }
 
@@ -140,9 +156,13 @@ class TwoLaneScanTest {
       // when
       int twoLanes = matcher.scan(text, scratch);
 
-      // then
+      // then: the same answer in one lane, without a scratch, and over a buffer's array
       assertThat(twoLanes).as("case %d: %s", n, text).isEqualTo(oneLane(text))
           .isEqualTo(matcher.scan(text, null));
+      for (CharBuffer view : views(text)) {
+        assertThat(matcher.scan(view, scratch)).as("case %d as a buffer: %s", n, text)
+            .isEqualTo(twoLanes);
+      }
       if ((twoLanes & CompiledMatcher.MAY_MATCH) != 0) {
         may++;
       } else if (twoLanes == CompiledMatcher.KEYWORD) {
