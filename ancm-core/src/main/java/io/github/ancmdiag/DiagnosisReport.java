@@ -20,9 +20,14 @@ public final class DiagnosisReport {
   private final VersionRange inferred;
   private final int records;
   private final int recordsMatched;
+  private final List<Recovery> recoveries;
+  private final boolean failing;
 
   DiagnosisReport(List<Diagnosis> diagnoses, @Nullable AspNetCoreVersion version,
-      @Nullable VersionRange inferred, int records, int recordsMatched) {
+      @Nullable VersionRange inferred, int records, int recordsMatched,
+      List<Recovery> recoveries, boolean failing) {
+    this.recoveries = List.copyOf(recoveries);
+    this.failing = failing;
     this.diagnoses = List.copyOf(diagnoses);
     this.version = version;
     this.inferred = inferred;
@@ -103,6 +108,29 @@ public final class DiagnosisReport {
    */
   public int matchedRecordCount() {
     return recordsMatched;
+  }
+
+  /**
+   * Returns each start of an application after its failure, as the evidence's ANCM events show
+   * them: a failure event (such as 1010 or 1031) and then a start event (1001, 1032) of the same
+   * application. The causes stay ranked as they are: they tell why the failure happened; this
+   * tells that it is over (or was, for a while).
+   *
+   * @return the recoveries in the order of the starts; empty when no application started again
+   *     after a failure
+   */
+  public @NotNull @Unmodifiable List<Recovery> recoveries() {
+    return recoveries;
+  }
+
+  /**
+   * Tells whether every application that failed has started again since its last failure.
+   *
+   * @return true when there is at least one recovery and no application's last ANCM event (of
+   *     failures and starts) is a failure
+   */
+  public boolean isRecovered() {
+    return !recoveries.isEmpty() && !failing;
   }
 
   @Override
