@@ -8,7 +8,6 @@ import io.github.ancmdiag.internal.score.Scorer;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.rules.Catalog;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;

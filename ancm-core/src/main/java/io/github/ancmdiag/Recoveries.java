@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,13 @@ import java.util.Set;
  * evidence; a start event of an application clears its pending failure, and that pair is a
  * {@link Recovery}. Two events are of the same application when they share a value that names it
  * (the {@code /LM/W3SVC/...} id or the folder, case and a trailing backslash aside). A failure
- * that names no application (a stdout line, a page) has no recovery.
+ * that is no ANCM event (a stdout line, a page) has no recovery. When the events name one
+ * application id and one folder at most, they are taken for one application, with the failure
+ * events that name none (1027, 1034): an in-process app's 1010 names its id and its 1031 and
+ * 1032 its folder, and nothing in the texts ties those together but that the incident is about
+ * one application. The evidence is still
+ * failing when a failure event comes after the last recovery's start (an in-process app's 1010
+ * names its id and its 1032 its folder, so only the order can tie them).
  */
 final class Recoveries {
   private record Seen(LogRecord record, AncmEvent event, int order) {}
@@ -29,7 +36,8 @@ final class Recoveries {
    * What the events tell.
    *
    * @param recoveries each start after a failure, in the order of the starts
-   * @param failing whether some application's last event is a failure
+   * @param failing whether a failure event comes after the last recovery's start (or there is
+   *     no recovery)
    */
   record Result(List<Recovery> recoveries, boolean failing) {
     static final Result NONE = new Result(List.of(), false);
@@ -45,7 +53,7 @@ final class Recoveries {
       for (LogRecord r : records) {
         for (AncmEvent e : matching.findAll(r, scratch).events()) {
           boolean failure = e.isFailure();
-          if ((failure || e.kind() == AncmEventKind.STARTED) && !e.applications().isEmpty()) {
+          if (failure || e.kind() == AncmEventKind.STARTED && !e.applications().isEmpty()) {
             seen.add(new Seen(r, e, seen.size()));
             anyFailure |= failure;
           }
@@ -61,10 +69,14 @@ final class Recoveries {
       seen.sort(Comparator.comparing((Seen s) -> s.record().time().orElse(Instant.MIN))
           .thenComparingInt(Seen::order));
     }
+    boolean oneApp = oneApplication(seen);
     Map<String, Seen> pending = new HashMap<>();
     List<Recovery> found = new ArrayList<>();
     for (Seen s : seen) {
-      Set<String> keys = keys(s.event());
+      Set<String> keys = oneApp ? Set.of("") : keys(s.event());
+      if (keys.isEmpty()) {
+        continue; // a failure that names no application, among several applications
+      }
       if (s.event().isFailure()) {
         for (String k : keys) {
           pending.put(k, s);
@@ -79,14 +91,42 @@ final class Recoveries {
         }
       }
       if (failure != null) {
-        Set<String> cleared = keys(failure.event());
+        Set<String> cleared = oneApp ? new LinkedHashSet<>(keys) : keys(failure.event());
         cleared.addAll(keys);
-        pending.values().removeIf(p -> !java.util.Collections.disjoint(keys(p.event()), cleared));
-        found.add(new Recovery(failure.event().applications().get(0), failure.event(),
-            failure.record(), s.event(), s.record()));
+        pending.values().removeIf(p -> oneApp
+            || !java.util.Collections.disjoint(keys(p.event()), cleared));
+        List<String> named = failure.event().applications();
+        found.add(new Recovery(named.isEmpty() ? s.event().applications().get(0) : named.get(0),
+            failure.event(), failure.record(), s.event(), s.record()));
       }
     }
-    return new Result(List.copyOf(found), !pending.isEmpty());
+    int lastFailure = -1;
+    int lastStart = -1;
+    for (int i = 0; i < seen.size(); i++) {
+      if (seen.get(i).event().isFailure()) {
+        lastFailure = i;
+      }
+    }
+    for (Recovery r : found) {
+      for (int i = 0; i < seen.size(); i++) {
+        if (seen.get(i).event() == r.started()) {
+          lastStart = Math.max(lastStart, i);
+        }
+      }
+    }
+    return new Result(List.copyOf(found), lastFailure > lastStart);
+  }
+
+  /** Whether the events name one application id and one folder at most. */
+  private static boolean oneApplication(List<Seen> seen) {
+    Set<String> ids = new HashSet<>();
+    Set<String> folders = new HashSet<>();
+    for (Seen s : seen) {
+      for (String k : keys(s.event())) {
+        (k.startsWith("/lm/") || k.startsWith("machine/") ? ids : folders).add(k);
+      }
+    }
+    return ids.size() <= 1 && folders.size() <= 1;
   }
 
   private static Set<String> keys(AncmEvent e) {

@@ -7,12 +7,13 @@ import org.jetbrains.annotations.NotNull;
 /**
  * An application that started again after it failed: an ANCM failure event, then a start event
  * ({@code Application '...' started successfully.}, {@code ... started process '...'
- * successfully ...}) of the same application later in the evidence. Found by {@link
+ * successfully ...}) of the same application later in the evidence (see {@link
+ * DiagnosisReport#recoveries()} for when two events are of the same application). Found by {@link
  * Diagnoser#diagnose(Evidence)}, listed in {@link DiagnosisReport#recoveries()}; it does not
  * change the ranking of the causes, which tell why the failure happened.
  *
- * @param application the application both events name: its id ({@code /LM/W3SVC/2/ROOT}) or its
- *     folder, as the failure event gives it
+ * @param application the application: its id ({@code /LM/W3SVC/2/ROOT}) or its folder, as the
+ *     failure event gives it (as the start gives it when the failure names none, such as 1034)
  * @param failure the last failure event of the application before the start
  * @param failureRecord the record that holds the failure
  * @param started the start event

@@ -138,4 +138,45 @@ class RecoveryTest {
     });
     assertThat(report.isRecovered()).isTrue();
   }
+
+  @Test
+  void should_end_recovered_when_an_in_process_app_starts_after_its_failure_events() {
+    // given: 1031 names the folder, 1010 the id, 1032 the folder again: one application
+    Evidence evidence = Evidence.builder()
+        .record(event(FAILED, "2024-06-01T10:00:00Z"))
+        .record(event("Failed to start application '/LM/W3SVC/4/ROOT', ErrorCode '0x8007023e'.",
+            "2024-06-01T10:00:01Z"))
+        .record(event(STARTED, "2024-06-01T10:01:10Z"))
+        .build();
+
+    // when
+    DiagnosisReport report = DIAGNOSER.diagnose(evidence);
+
+    // then
+    assertThat(report.recoveries()).singleElement().satisfies(r -> {
+      assertThat(r.failure().format()).isEqualTo("add-application-error");
+      assertThat(r.application()).isEqualTo("/LM/W3SVC/4/ROOT");
+    });
+    assertThat(report.isRecovered()).isTrue();
+  }
+
+  @Test
+  void should_take_a_failure_that_names_no_app_for_the_one_app_the_evidence_names() {
+    // given: 1034 names no application; the start after it names one
+    Evidence evidence = Evidence.builder()
+        .text(Channel.EVENT_LOG, "Could not load configuration. Exception message:\r\n"
+            + "Attribute 'processPath' is required.")
+        .text(Channel.EVENT_LOG, STARTED)
+        .build();
+
+    // when
+    DiagnosisReport report = DIAGNOSER.diagnose(evidence);
+
+    // then
+    assertThat(report.recoveries()).singleElement().satisfies(r -> {
+      assertThat(r.failure().format()).startsWith("configuration-load-error"); // either era
+      assertThat(r.application()).isEqualTo("C:\\sites\\crm");
+    });
+    assertThat(report.isRecovered()).isTrue();
+  }
 }
