@@ -1,6 +1,8 @@
 package io.github.ancmdiag;
 
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.internal.score.EventMatch;
+import io.github.ancmdiag.internal.score.Match;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,55 +10,53 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 import org.jetbrains.annotations.Unmodifiable;
 
 /**
  * What {@link Diagnoser#classify(LogRecord)} found in one record: every catalog signature it
  * matches, and the ANCM event it is, when it is one (a start, shutdown or recycle as much as a
- * failure: {@link #events()}, {@link #isFailure()}).
- *
- * @param record the record classified
- * @param matches the signatures found, in order of position; empty for an unrelated record
- * @param events the ANCM events the record holds, in order of position; usually one or none, more
- *     when one text stands in two modules or under two ids and the record does not tell which
+ * failure: {@link #events()}, {@link #isFailure()}). Made by the {@link Diagnoser} only; equal
+ * when the record, the matches and the events are equal.
  */
-public record Classification(
-    @NotNull LogRecord record,
-    @NotNull @Unmodifiable List<SignatureMatch> matches,
-    @NotNull @Unmodifiable List<AncmEvent> events) {
+public final class Classification {
+  private final LogRecord record;
+  private final List<SignatureMatch> matches;
+  private final List<AncmEvent> events;
 
-  /**
-   * Validates and copies the parts.
-   *
-   * @param record the record classified
-   * @param matches the signatures found, in order of position; empty for an unrelated record
-   * @param events the ANCM events the record holds, in order of position
-   * @throws NullPointerException if a part is null
-   */
-  public Classification {
-    Objects.requireNonNull(record, "record");
-    matches = List.copyOf(matches);
-    events = List.copyOf(events);
+  Classification(LogRecord record, List<Match> matches, List<EventMatch> events) {
+    this.record = Objects.requireNonNull(record, "record");
+    this.matches = SignatureMatch.wrap(matches);
+    this.events = AncmEvent.wrap(events);
   }
 
   /**
-   * A classification with signatures and no ANCM event.
+   * Returns the record classified.
    *
-   * @param record the record classified
-   * @param matches the signatures found, in order of position
-   * @throws NullPointerException if a part is null
+   * @return the record
    */
-  public Classification(@NotNull LogRecord record, @NotNull List<SignatureMatch> matches) {
-    this(record, matches, List.of());
+  public @NotNull LogRecord record() {
+    return record;
   }
 
   /**
-   * Tells whether the record matched nothing in the catalog and is no ANCM event.
+   * Returns the signatures found, in order of position.
    *
-   * @return true for an unrelated record
+   * @return the matches; empty for an unrelated record
    */
-  public boolean isEmpty() {
-    return matches.isEmpty() && events.isEmpty();
+  public @NotNull @Unmodifiable List<SignatureMatch> matches() {
+    return matches;
+  }
+
+  /**
+   * Returns the ANCM events the record holds, in order of position: usually one or none, more
+   * when one text stands in two modules or under two ids and the record (its provider, its event
+   * id) does not tell which.
+   *
+   * @return the events; empty when the record is no ANCM event
+   */
+  public @NotNull @Unmodifiable List<AncmEvent> events() {
+    return events;
   }
 
   /**
@@ -66,6 +66,15 @@ public record Classification(
    */
   public @NotNull Optional<AncmEvent> event() {
     return events.isEmpty() ? Optional.empty() : Optional.of(events.get(0));
+  }
+
+  /**
+   * Tells whether the record matched nothing in the catalog and is no ANCM event.
+   *
+   * @return true for an unrelated record
+   */
+  public boolean isEmpty() {
+    return matches.isEmpty() && events.isEmpty();
   }
 
   /**
@@ -98,5 +107,21 @@ public record Classification(
       ids.add(m.entryId());
     }
     return Collections.unmodifiableSet(ids);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Classification other && record.equals(other.record)
+        && matches.equals(other.matches) && events.equals(other.events);
+  }
+
+  @Override
+  public int hashCode() {
+    return (31 * record.hashCode() + matches.hashCode()) * 31 + events.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Classification" + entryIds() + (events.isEmpty() ? "" : " " + events);
   }
 }

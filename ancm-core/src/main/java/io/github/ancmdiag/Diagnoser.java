@@ -7,6 +7,7 @@ import io.github.ancmdiag.internal.score.RecordMatching;
 import io.github.ancmdiag.internal.score.Scorer;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Confidence;
 import io.github.ancmdiag.rules.Catalog;
 import java.util.Objects;
 import java.util.Optional;
@@ -148,8 +149,9 @@ public final class Diagnoser {
   /**
    * Classifies records one after the other and passes on those that match any signature or are an
    * ANCM event, reusing one {@link Classifier}: nothing is allocated for a record that is neither.
-   * Each classification passed on equals {@link #classify(LogRecord)} of its record; records that
-   * match nothing are not passed on. A {@link io.github.ancmdiag.input.LogReader} is an {@code
+   * Each
+   * classification passed on equals {@link #classify(LogRecord)} of its record; records that match
+   * nothing are not passed on. A {@link io.github.ancmdiag.input.LogReader} is an {@code
    * Iterable} of records, so this classifies a whole log: {@code diagnoser.classifyAll(reader,
    * alerts::add)}.
    *
@@ -220,7 +222,7 @@ public final class Diagnoser {
   /**
    * Weighs all the evidence of an incident and ranks the causes it supports. An application that
    * the evidence shows starting again after its failure (an ANCM start event after a failure event
-   * naming the same application) is a {@link Recovery}, listed in {@link
+   * of the same application) is a {@link Recovery}, listed in {@link
    * DiagnosisReport#recoveries()}; it leaves the ranking as it is.
    *
    * @param evidence the incident's records and observations
@@ -233,7 +235,7 @@ public final class Diagnoser {
     AspNetCoreVersion v = evidence.aspNetCoreVersion().orElse(version);
     Scorer.Result result = scorer.score(evidence.records(), evidence.observations(), v);
     Recoveries.Result recovered = Recoveries.find(evidence.records(), matching);
-    return new DiagnosisReport(result.diagnoses(), v, result.inferred(),
+    return new DiagnosisReport(Diagnosis.wrap(result.diagnoses()), v, result.inferred(),
         evidence.records().size(), result.matchedRecords(), recovered.recoveries(),
         recovered.failing());
   }

@@ -2,7 +2,7 @@ package io.github.ancmdiag;
 
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.SkippedRecord;
-import io.github.ancmdiag.internal.folder.IncidentFolder;
+import io.github.ancmdiag.internal.read.folder.IncidentFolder;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.Observation;

@@ -51,7 +51,7 @@ final class Recoveries {
     CompiledMatcher.Scratch scratch = matching.borrowScratch();
     try {
       for (LogRecord r : records) {
-        for (AncmEvent e : matching.findAll(r, scratch).events()) {
+        for (AncmEvent e : AncmEvent.wrap(matching.findAll(r, scratch).events())) {
           boolean failure = e.isFailure();
           if (failure || e.kind() == AncmEventKind.STARTED && !e.applications().isEmpty()) {
             seen.add(new Seen(r, e, seen.size()));

@@ -8,6 +8,7 @@ import io.github.ancmdiag.model.AncmEventKind;
 import io.github.ancmdiag.model.AncmModule;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Parameter;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Parameter;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;

@@ -1,5 +1,6 @@
 package io.github.ancmdiag.rules;
 
+import io.github.ancmdiag.internal.text.KebabCase;
 import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
@@ -313,10 +314,9 @@ public final class Signature {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof Signature)) {
+    if (!(o instanceof Signature s)) {
       return false;
     }
-    Signature s = (Signature) o;
     return id.equals(s.id) && channel == s.channel && kind == s.kind && texts.equals(s.texts)
         && statuses.equals(s.statuses) && observation == s.observation
         && Double.compare(weight, s.weight) == 0 && eventId == s.eventId
@@ -337,7 +337,7 @@ public final class Signature {
 
   static String requireId(String id) {
     Objects.requireNonNull(id, "id");
-    if (!Catalog.isKebabCase(id)) {
+    if (!KebabCase.matches(id)) {
       throw new IllegalArgumentException("id must be lowercase kebab-case but was '" + id + "'");
     }
     return id;

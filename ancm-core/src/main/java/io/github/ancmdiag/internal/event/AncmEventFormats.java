@@ -1,6 +1,6 @@
 package io.github.ancmdiag.internal.event;
 
-import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.internal.template.Template;
 import io.github.ancmdiag.model.AncmEventKind;
 import io.github.ancmdiag.model.AncmModule;
 import io.github.ancmdiag.model.VersionRange;

@@ -2,7 +2,7 @@ package io.github.ancmdiag.internal.score;
 
 import io.github.ancmdiag.internal.event.AncmEventFormats;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
-import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.internal.template.Template;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.Observation;
@@ -258,14 +258,11 @@ public final class CompiledCatalog {
   }
 
   private static double base(Signature sig) {
-    switch (sig.kind()) {
-      case TEXT:
-        return Weights.TEXT;
-      case STATUS:
-        return Weights.STATUS;
-      default:
-        return Weights.OBSERVATION;
-    }
+    return switch (sig.kind()) {
+      case TEXT -> Weights.TEXT;
+      case STATUS -> Weights.STATUS;
+      default -> Weights.OBSERVATION;
+    };
   }
 
   private double specificity(Signature sig, Map<String, Integer> templateIndex) {

@@ -1,16 +1,14 @@
 package io.github.ancmdiag.internal.score;
 
-import io.github.ancmdiag.AncmEvent;
-import io.github.ancmdiag.Parameter;
-import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.internal.event.AncmEventFormats;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
-import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.internal.template.Template;
 import io.github.ancmdiag.model.AncmModule;
 import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jetbrains.annotations.Nullable;
@@ -70,7 +68,7 @@ public final class RecordMatching {
    * @param scratch working state
    * @return the matches; an empty immutable list, allocating nothing, when there are none
    */
-  public List<SignatureMatch> find(LogRecord record, CompiledMatcher.Scratch scratch) {
+  public List<Match> find(LogRecord record, CompiledMatcher.Scratch scratch) {
     return findAll(record, scratch).matches();
   }
 
@@ -80,7 +78,7 @@ public final class RecordMatching {
    * @param matches the signatures, in order of position
    * @param events the ANCM events, in order of position
    */
-  public record Found(List<SignatureMatch> matches, List<AncmEvent> events) {
+  public record Found(List<Match> matches, List<EventMatch> events) {
     /** Nothing found: shared, so a record that holds nothing allocates nothing. */
     static final Found NOTHING = new Found(List.of(), List.of());
 
@@ -109,15 +107,15 @@ public final class RecordMatching {
     int scan = compiled.matcher.scan(text, scratch);
     if ((scan & CompiledMatcher.MAY_MATCH) != 0) {
       List<CompiledMatcher.Hit> hits = compiled.matcher.matchAll(text, scratch);
-      List<SignatureMatch> matches = new ArrayList<>(2);
+      List<Match> matches = new ArrayList<>(2);
       collect(record, statuses(record), hits, matches, null);
-      List<AncmEvent> events = events(record, hits);
+      List<EventMatch> events = events(record, hits);
       if (events.isEmpty()) {
         events = idOnlyEvents(record);
       }
       return new Found(matches.isEmpty() ? List.of() : matches, events);
     }
-    List<AncmEvent> events = idOnlyEvents(record);
+    List<EventMatch> events = idOnlyEvents(record);
     if (!mayCountStatus(record, scan)) {
       return events.isEmpty() ? Found.NOTHING : new Found(List.of(), events);
     }
@@ -125,7 +123,7 @@ public final class RecordMatching {
     if (statuses.isEmpty()) {
       return events.isEmpty() ? Found.NOTHING : new Found(List.of(), events);
     }
-    List<SignatureMatch> matches = new ArrayList<>(2);
+    List<Match> matches = new ArrayList<>(2);
     collect(record, statuses, List.of(), matches, null);
     return new Found(matches, events);
   }
@@ -135,8 +133,8 @@ public final class RecordMatching {
    * under two ids) names them all, unless the record's provider or id tells which; an event
    * inside a longer whole one, or cut off where a whole one overlaps it, is left out.
    */
-  private List<AncmEvent> events(LogRecord record, List<CompiledMatcher.Hit> hits) {
-    List<AncmEvent> events = null;
+  private List<EventMatch> events(LogRecord record, List<CompiledMatcher.Hit> hits) {
+    List<EventMatch> events = null;
     List<CompiledMatcher.Hit> eventHits = null;
     for (CompiledMatcher.Hit hit : hits) {
       int[] formats = compiled.templateEvents[hit.template()];
@@ -151,7 +149,7 @@ public final class RecordMatching {
       int[] span = hit.originalSpan();
       for (int f : narrow(record, formats)) {
         AncmEventFormats.Format format = compiled.eventFormats.get(f);
-        events.add(new AncmEvent(format.eventId(), format.name(), format.module(),
+        events.add(new EventMatch(format.eventId(), format.name(), format.module(),
             format.versions(), format.kind(), params, span[0], span[1], hit.completeness()));
         eventHits.add(hit);
       }
@@ -159,12 +157,12 @@ public final class RecordMatching {
     if (events == null) {
       return List.of();
     }
-    List<AncmEvent> kept = new ArrayList<>(events.size());
+    List<EventMatch> kept = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
-      AncmEvent e = events.get(i);
+      EventMatch e = events.get(i);
       boolean covered = false;
       for (int j = 0; j < events.size() && !covered; j++) {
-        AncmEvent o = events.get(j);
+        EventMatch o = events.get(j);
         if (eventHits.get(j).template() == eventHits.get(i).template() || !o.isComplete()) {
           continue;
         }
@@ -177,7 +175,7 @@ public final class RecordMatching {
         kept.add(e);
       }
     }
-    kept.sort(java.util.Comparator.comparingInt(AncmEvent::start));
+    kept.sort(java.util.Comparator.comparingInt(EventMatch::start));
     return kept;
   }
 
@@ -203,7 +201,7 @@ public final class RecordMatching {
    * The events an ANCM event log record names by its id alone, for the ids whose text is any text
    * ({@code %1}): nothing unless the record has an id and ANCM's provider.
    */
-  private List<AncmEvent> idOnlyEvents(LogRecord record) {
+  private List<EventMatch> idOnlyEvents(LogRecord record) {
     int id = record.eventId();
     if (id == 0 || compiled.idOnlyFormats.isEmpty()) {
       return List.of();
@@ -212,14 +210,14 @@ public final class RecordMatching {
     if (module == null) {
       return List.of();
     }
-    List<AncmEvent> events = null;
+    List<EventMatch> events = null;
     for (AncmEventFormats.Format format : compiled.idOnlyFormats) {
       if (format.eventId() == id && format.module() == module) {
         if (events == null) {
           events = new ArrayList<>(1);
         }
         String text = record.text();
-        events.add(new AncmEvent(id, format.name(), module, format.versions(), format.kind(),
+        events.add(new EventMatch(id, format.name(), module, format.versions(), format.kind(),
             List.of(new Parameter("message", CaptureType.TEXT, text)), 0, text.length(), 1.0));
       }
     }
@@ -254,13 +252,13 @@ public final class RecordMatching {
    * Finds the signatures in a record, given the statuses it shows; {@code claims}, when given,
    * receives each match's signature.
    */
-  void collect(LogRecord record, List<HttpStatus> statuses, List<SignatureMatch> matches,
+  void collect(LogRecord record, List<HttpStatus> statuses, List<Match> matches,
       @Nullable List<Claim> claims) {
     collect(record, statuses, compiled.matcher.match(record.text()), matches, claims);
   }
 
   private void collect(LogRecord record, List<HttpStatus> statuses,
-      List<CompiledMatcher.Hit> hits, List<SignatureMatch> matches, @Nullable List<Claim> claims) {
+      List<CompiledMatcher.Hit> hits, List<Match> matches, @Nullable List<Claim> claims) {
     for (CompiledMatcher.Hit hit : hits) {
       List<CompiledCatalog.SigRef> refs = compiled.templateRefs.get(hit.template());
       if (refs.isEmpty()) {
@@ -270,7 +268,7 @@ public final class RecordMatching {
       List<Parameter> params = parameters(tpl, hit);
       int[] span = hit.originalSpan();
       for (CompiledCatalog.SigRef ref : refs) {
-        matches.add(new SignatureMatch(ref.entryRef.id(), ref.sig.id(),
+        matches.add(new Match(ref.entryRef.id(), ref.sig.id(),
             ref.variantRef.versions(), ref.sig.channel(), record.channel(), params, span[0],
             span[1], hit.matchedText(), hit.completeness()));
         if (claims != null) {
@@ -287,7 +285,7 @@ public final class RecordMatching {
           }
         }
         if (best > 0) {
-          matches.add(new SignatureMatch(ref.entryRef.id(), ref.sig.id(),
+          matches.add(new Match(ref.entryRef.id(), ref.sig.id(),
               ref.variantRef.versions(), Channel.BROWSER, record.channel(),
               List.of(new Parameter("status", CaptureType.TEXT, seen.toString())), 0, 0,
               "HTTP " + seen, best));

@@ -9,18 +9,22 @@ import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.ReadLimits;
 import io.github.ancmdiag.input.SkippedRecord;
-import io.github.ancmdiag.input.StdoutLogName;
 import io.github.ancmdiag.model.AncmEventKind;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -54,6 +58,10 @@ public final class ParseAndClassify extends ProcessFunction<FileContent, Observe
   public static final String CLASSIFIED = "recordsClassified";
   /** Records skipped. */
   public static final String SKIPPED_COUNT = "recordsSkipped";
+
+  /** ANCM V2's stdout log name: {@code <stdoutLogFile>_yyyyMMddHHmmss_<pid>.log}. */
+  private static final Pattern STDOUT_V2 = Pattern.compile(".*_(\\d{14})_\\d+\\.log");
+  private static final DateTimeFormatter STDOUT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
   private transient Diagnoser.Classifier classifier;
   private transient Counter read;
@@ -166,15 +174,23 @@ public final class ParseAndClassify extends ProcessFunction<FileContent, Observe
 
   private static @Nullable Channel channelHint(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    if (n.startsWith("stdout") || StdoutLogName.isStdoutLog(name)) {
+    if (n.startsWith("stdout")) {
       return Channel.STDOUT_LOG;
     }
     return n.contains("debug") ? Channel.DEBUG_LOG : null;
   }
 
-  /** A stdout log's time from its name ({@code stdout_yyyyMMddHHmmss_pid.log}), else the file's. */
+  /** A V2 stdout log's time from its name (UTC, as App Service writes it), else the file's. */
   private static long fileTime(String name, long modified) {
-    return StdoutLogName.parse(name).flatMap(StdoutLogName::time)
-        .map(t -> t.toInstant(ZoneOffset.UTC).toEpochMilli()).orElse(modified);
+    Matcher m = STDOUT_V2.matcher(name);
+    if (m.matches()) {
+      try {
+        return LocalDateTime.parse(m.group(1), STDOUT_TIME).toInstant(ZoneOffset.UTC)
+            .toEpochMilli();
+      } catch (DateTimeParseException e) {
+        return modified; // fourteen digits that are no time
+      }
+    }
+    return modified;
   }
 }

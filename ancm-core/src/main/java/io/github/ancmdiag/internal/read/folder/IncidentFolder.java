@@ -1,0 +1,333 @@
+package io.github.ancmdiag.internal.read.folder;
+
+import io.github.ancmdiag.input.Format;
+import io.github.ancmdiag.input.LogReader;
+import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.input.ReadLimits;
+import io.github.ancmdiag.input.SkippedRecord;
+import io.github.ancmdiag.internal.read.ancm.StdoutLogName;
+import io.github.ancmdiag.input.WebConfigReader;
+import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Observation;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * Reads a folder of collected files into its {@link Contents}, which {@code
+ * Evidence.fromFolder(Path)} wraps (the rules are documented there). Not thread-safe: one
+ * instance per folder.
+ */
+public final class IncidentFolder {
+  /** How deep subfolders are followed (the site's {@code LogFiles/http/RawLogs} is three). */
+  static final int MAX_DEPTH = 6;
+
+  /** Files that are never logs: an app's binaries and static assets. */
+  private static final Set<String> NOT_LOGS = Set.of("dll", "exe", "pdb", "so", "dylib", "zip",
+      "nupkg", "png", "jpg", "jpeg", "gif", "ico", "svg", "woff", "woff2", "ttf", "eot", "css",
+      "js", "map", "xsl", "xsd", "cer", "pfx", "mdb");
+
+  /** The formats of event log exports, whose records say whether ANCM logged an event. */
+  private static final Set<Format> EVENT_EXPORTS = EnumSet.of(Format.EVENT_XML,
+      Format.EVENT_TEXT, Format.EVENT_CSV, Format.POWERSHELL_JSON, Format.POWERSHELL_LIST);
+
+  /**
+   * What a folder holds, in reading order.
+   *
+   * @param records every record read
+   * @param observations what the files show by their presence or content
+   * @param version the ASP.NET Core version a {@code version.txt} gives, or null
+   * @param skipped what could not be read, with its location
+   */
+  public record Contents(List<LogRecord> records, Set<Observation> observations,
+      @Nullable AspNetCoreVersion version, List<SkippedRecord> skipped) {}
+
+  private final List<LogRecord> records = new ArrayList<>();
+  private final Set<Observation> observations = EnumSet.noneOf(Observation.class);
+  private final List<SkippedRecord> skipped = new ArrayList<>();
+  private final List<Path> files = new ArrayList<>();
+  private int stdoutLogs;
+  private int stdoutLogsWithRecords;
+  private int eventExportRecords;
+  private boolean ancmEvent;
+  private boolean userNamedEvent;
+  private @Nullable AspNetCoreVersion version;
+  private @Nullable Path versionFile;
+
+  private IncidentFolder() {}
+
+  /**
+   * Reads a folder.
+   *
+   * @param folder the incident folder
+   * @return what it holds, with what could not be read
+   * @throws IOException if the folder itself cannot be listed
+   */
+  public static Contents read(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new IOException(folder + ": not a folder");
+    }
+    IncidentFolder f = new IncidentFolder();
+    f.collect(folder);
+    for (Path file : f.files) {
+      f.readFile(folder, file);
+    }
+    return f.finish();
+  }
+
+  private void collect(Path folder) throws IOException {
+    Files.walkFileTree(folder, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+        new FileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()) {
+              files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (file.equals(folder)) {
+              return FileVisitResult.TERMINATE;
+            }
+            skipped.add(new SkippedRecord(file.toString(), 0, -1,
+                "could not be opened (" + e + "); not read"));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) {
+            if (e != null) {
+              skipped.add(new SkippedRecord(dir.toString(), 0, -1,
+                  "the folder could not be listed to its end (" + e + ")"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    // the folder's own files first, then each level of subfolders, each by name
+    files.sort(java.util.Comparator.comparingInt(Path::getNameCount).thenComparing(p -> p));
+  }
+
+  private void readFile(Path root, Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String source = file.toString();
+    try {
+      if (name.equals("web.config")) {
+        readWebConfig(file, source);
+      } else if (name.equals("parent.web.config")) {
+        return; // read with the web.config beside it
+      } else if (name.equals("observations.txt")) {
+        readObservations(file, source);
+      } else if (name.equals("version.txt")) {
+        readVersion(file, source);
+      } else if (!isNotLog(name)) {
+        readLog(file, source, channelByName(name));
+      }
+    } catch (IOException e) {
+      skipped.add(new SkippedRecord(source, 0, -1, "could not be read (" + e + "); not read"));
+    }
+  }
+
+  static boolean isNotLog(String lowerName) {
+    if (lowerName.endsWith(".deps.json") || lowerName.endsWith(".runtimeconfig.json")
+        || lowerName.startsWith("appsettings") && lowerName.endsWith(".json")) {
+      return true;
+    }
+    int dot = lowerName.lastIndexOf('.');
+    return dot >= 0 && NOT_LOGS.contains(lowerName.substring(dot + 1));
+  }
+
+  /** The channel a file's name promises, or null when the name says nothing. */
+  static @Nullable Channel channelByName(String lowerName) {
+    if (lowerName.startsWith("browser") || lowerName.startsWith("error-page")
+        || lowerName.endsWith(".html") || lowerName.endsWith(".htm")) {
+      return Channel.BROWSER;
+    }
+    if (lowerName.startsWith("event")) {
+      return Channel.EVENT_LOG;
+    }
+    if (isStdoutLogName(lowerName)) {
+      return Channel.STDOUT_LOG;
+    }
+    if (lowerName.contains("debug")) {
+      return Channel.DEBUG_LOG;
+    }
+    return null;
+  }
+
+  static boolean isStdoutLogName(String lowerName) {
+    return lowerName.startsWith("stdout") || StdoutLogName.isStdoutLog(lowerName);
+  }
+
+  private void readLog(Path file, String source, @Nullable Channel byName) throws IOException {
+    boolean stdout = byName == Channel.STDOUT_LOG;
+    if (stdout) {
+      stdoutLogs++;
+    }
+    Format read = Format.AUTO;
+    if (byName == Channel.EVENT_LOG) {
+      // one event's text saved by the user may quote the app's output (an exception, a stack),
+      // which reads like a stdout or debug log; the name says it is an event
+      try (LogReader probe = LogReader.of(source, Files.newInputStream(file), Format.AUTO,
+          byName, ReadLimits.defaults())) {
+        Format detected = probe.format().orElse(null);
+        if (detected == Format.STDOUT_LOG || detected == Format.DEBUG_LOG) {
+          read = Format.PLAIN_TEXT;
+        }
+      }
+    }
+    try (LogReader reader = LogReader.of(source, Files.newInputStream(file), read,
+        byName, ReadLimits.defaults())) {
+      // a request answered below 500 is read but kept as no evidence about a start-up
+      boolean requestLog = reader.format().orElse(null) == Format.W3C_LOG;
+      int n = 0;
+      for (LogRecord r : reader) {
+        n++;
+        if (requestLog && r.httpStatus().map(st -> st.status() < 500).orElse(false)) {
+          continue;
+        }
+        records.add(r);
+        if (r.channel() == Channel.EVENT_LOG && isAncmProvider(r.provider())) {
+          ancmEvent = true;
+        }
+      }
+      skipped.addAll(reader.skipped());
+      Optional<Format> format = reader.format();
+      if (stdout && n > 0) {
+        stdoutLogsWithRecords++;
+      }
+      if (format.isPresent() && n > 0 && byName == Channel.EVENT_LOG
+          && format.get() == Format.PLAIN_TEXT) {
+        userNamedEvent = true; // one event's text saved by the user: an entry was seen
+      } else if (format.isPresent() && n > 0 && isEventFormat(format.get())) {
+        eventExportRecords += n;
+      }
+    }
+  }
+
+  private static boolean isEventFormat(Format f) {
+    return EVENT_EXPORTS.contains(f);
+  }
+
+  /** Tells whether an event provider is one of the ASP.NET Core Modules (any version, IIS Express). */
+  static boolean isAncmProvider(String provider) {
+    String p = provider.toLowerCase(Locale.ROOT);
+    return p.contains("aspnetcore module") || p.contains("asp.net core module");
+  }
+
+  private void readWebConfig(Path file, String source) throws IOException {
+    Path dir = file.getParent();
+    WebConfigReader.Result result;
+    if (dir != null && holdsApp(dir)) {
+      result = WebConfigReader.read(file); // deployed: the files it names are looked for
+    } else {
+      Path parentCopy = dir == null ? null : findIgnoringCase(dir, "parent.web.config");
+      String text = readText(file, source);
+      String parentText = parentCopy == null ? null : readText(parentCopy, source);
+      result = WebConfigReader.parse(text, source, parentText,
+          parentCopy == null ? "" : parentCopy.toString());
+    }
+    records.addAll(result.records());
+    for (WebConfigReader.Problem p : result.problems()) {
+      skipped.add(new SkippedRecord(p.source(), p.line(), -1, p.message()));
+    }
+  }
+
+  /** A folder holds a deployed app when it has the app's assemblies next to the web.config. */
+  private static boolean holdsApp(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.anyMatch(p -> {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".dll") || n.endsWith(".exe");
+      });
+    }
+  }
+
+  private static @Nullable Path findIgnoringCase(Path dir, String name) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().equalsIgnoreCase(name)).findFirst()
+          .orElse(null);
+    }
+  }
+
+  private String readText(Path file, String source) throws IOException {
+    try (LogReader reader = LogReader.of(source, Files.newInputStream(file), Format.PLAIN_TEXT,
+        Channel.WEB_CONFIG, ReadLimits.defaults())) {
+      StringBuilder sb = new StringBuilder();
+      for (LogRecord r : reader) {
+        sb.append(r.text());
+      }
+      skipped.addAll(reader.skipped());
+      return sb.toString();
+    }
+  }
+
+  private void readObservations(Path file, String source) throws IOException {
+    String[] lines = readText(file, source).split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      String key = lines[i].strip();
+      if (key.isEmpty() || key.startsWith("#")) {
+        continue;
+      }
+      Optional<Observation> o = Observation.fromKey(key);
+      if (o.isPresent()) {
+        observations.add(o.get());
+      } else {
+        skipped.add(new SkippedRecord(source, i + 1, -1, "'" + key
+            + "' is not an observation key; the line was not used"));
+      }
+    }
+  }
+
+  private void readVersion(Path file, String source) throws IOException {
+    String text = readText(file, source).strip();
+    AspNetCoreVersion v;
+    try {
+      v = AspNetCoreVersion.parse(text);
+    } catch (IllegalArgumentException e) {
+      skipped.add(new SkippedRecord(source, 1, -1, "not an ASP.NET Core version ("
+          + e.getMessage() + "); not used"));
+      return;
+    }
+    if (version == null) {
+      version = v;
+      versionFile = file;
+    } else if (!version.equals(v)) {
+      skipped.add(new SkippedRecord(source, 1, -1, "says ASP.NET Core " + v + " but "
+          + versionFile + " said " + version + "; the first was used"));
+    }
+  }
+
+  private Contents finish() {
+    if (stdoutLogs > 0 && stdoutLogsWithRecords == 0) {
+      observations.add(Observation.STDOUT_LOG_EMPTY);
+    }
+    if (eventExportRecords > 0 && !ancmEvent && !userNamedEvent) {
+      observations.add(Observation.NO_EVENT_LOG_ENTRY);
+    }
+    return new Contents(List.copyOf(records), Set.copyOf(observations), version,
+        List.copyOf(skipped));
+  }
+
+  /** A file's name as records carry it: the folder as the caller gave it, then the file. */
+  private static String relative(Path root, Path file) {
+    return file.toString();
+  }
+}
