@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -19,6 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -34,7 +36,9 @@ import org.jetbrains.annotations.Nullable;
  * <p>Over a fixed set of files the job runs in {@code BATCH} mode: every record lands in its
  * window whatever order the files are read in, so the result is the same at any parallelism. With
  * {@code --monitor} the source keeps watching for new files and the job runs in {@code STREAMING}
- * mode, with watermarks {@link #OUT_OF_ORDER} behind the newest record.
+ * mode, with watermarks {@link #OUT_OF_ORDER} (or {@code --out-of-order}) behind the newest
+ * record; a record that comes later than that misses its window and goes to {@link #LATE}, with
+ * its location: a backlog of files is best read by a bounded run first.
  *
  * <pre>
  * java -cp ancm-flink-job.jar:$(cat flink-classpath.txt) io.github.ancmdiag.flink.FleetJob \
@@ -45,8 +49,11 @@ import org.jetbrains.annotations.Nullable;
 public final class FleetJob {
   /** The gap that ends a session window: no record of the site for this long. */
   public static final Duration SESSION_GAP = Duration.ofMinutes(3);
-  /** How far behind the newest record the watermark stays when monitoring. */
+  /** How far behind the newest record the watermark stays when monitoring, unless told. */
   public static final Duration OUT_OF_ORDER = Duration.ofMinutes(5);
+  /** Records that came after the watermark had passed their window (monitoring only). */
+  public static final OutputTag<Observed> LATE =
+      new OutputTag<>("late", TypeInformation.of(Observed.class));
 
   private FleetJob() {}
 
@@ -56,9 +63,11 @@ public final class FleetJob {
    * @param incidents one per session window that holds a failure
    * @param counts the running counts, each new value
    * @param skipped what the readers could not read, with its location
+   * @param late records that missed their window (monitoring only: a file that turned up more
+   *     than the out-of-order bound after newer records), with their location
    */
   public record Outputs(DataStream<Incident> incidents, DataStream<FleetCount> counts,
-      DataStream<Skip> skipped) {}
+      DataStream<Skip> skipped, DataStream<Observed> late) {}
 
   /**
    * What a bounded run gives.
@@ -79,10 +88,11 @@ public final class FleetJob {
    * @param env the environment
    * @param input the folder (any Flink file system URI) read recursively
    * @param monitor how often to look for new files, or null to read the files there once
+   * @param outOfOrder how far behind the newest record the watermark stays when monitoring
    * @return the outputs, for the caller's sinks
    */
   public static Outputs build(StreamExecutionEnvironment env, String input,
-      @Nullable Duration monitor) {
+      @Nullable Duration monitor, Duration outOfOrder) {
     FileSource.FileSourceBuilder<FileContent> source = FileSource.forBulkFileFormat(
         new WholeFileFormat(), new org.apache.flink.core.fs.Path(input));
     if (monitor != null) {
@@ -100,10 +110,10 @@ public final class FleetJob {
         .name("parse and classify").uid("parse").setParallelism(p);
     DataStream<Skip> skipped = observed.getSideOutput(ParseAndClassify.SKIPPED);
     DataStream<Observed> timed = observed.assignTimestampsAndWatermarks(
-        WatermarkStrategy.<Observed>forBoundedOutOfOrderness(OUT_OF_ORDER)
+        WatermarkStrategy.<Observed>forBoundedOutOfOrderness(outOfOrder)
             .withTimestampAssigner((o, previous) -> o.time)).name("event time").setParallelism(p);
-    DataStream<Incident> incidents = timed.keyBy(o -> o.key)
-        .window(EventTimeSessionWindows.withGap(SESSION_GAP))
+    SingleOutputStreamOperator<Incident> incidents = timed.keyBy(o -> o.key)
+        .window(EventTimeSessionWindows.withGap(SESSION_GAP)).sideOutputLateData(LATE)
         .process(new IncidentWindow()).name("incidents").uid("incidents").setParallelism(p);
     DataStream<FleetCount> counts = timed
         .flatMap((Observed o, Collector<FleetCount> out) -> {
@@ -118,7 +128,7 @@ public final class FleetJob {
         }).returns(FleetCount.class).name("countable").setParallelism(p)
         .keyBy(c -> c.host + "|" + c.name)
         .process(new RunningCounts()).name("running counts").uid("counts").setParallelism(p);
-    return new Outputs(incidents, counts, skipped);
+    return new Outputs(incidents, counts, skipped, incidents.getSideOutput(LATE));
   }
 
   /**
@@ -133,7 +143,7 @@ public final class FleetJob {
   public static Result run(StreamExecutionEnvironment env, String input, int parallelism)
       throws Exception {
     env.setParallelism(parallelism);
-    Outputs out = build(env, input, null);
+    Outputs out = build(env, input, null, OUT_OF_ORDER);
     CloseableIterator<Incident> incidents = out.incidents().collectAsync();
     CloseableIterator<FleetCount> counts = out.counts().collectAsync();
     CloseableIterator<Skip> skipped = out.skipped().collectAsync();
@@ -160,7 +170,7 @@ public final class FleetJob {
 
   /**
    * Runs the job: {@code --input DIR [--parallelism N] [--generate HOSTS HOURS]
-   * [--monitor SECONDS] [--counts]}. With {@code --generate}, a fleet is written to {@code DIR}
+   * [--monitor SECONDS [--out-of-order MINUTES]] [--counts]}. With {@code --generate}, a fleet is written to {@code DIR}
    * first ({@link FleetGenerator}); the job then reads {@code DIR/host}, prints every incident and
    * skipped record, and compares the incidents with {@code DIR/planted.tsv} when it is there.
    *
@@ -171,6 +181,7 @@ public final class FleetJob {
     String input = null;
     int parallelism = 2;
     Duration monitor = null;
+    Duration outOfOrder = OUT_OF_ORDER;
     boolean printCounts = false;
     int[] generate = null;
     for (int i = 0; i < args.length; i++) {
@@ -179,18 +190,20 @@ public final class FleetJob {
         case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
         case "--monitor" -> monitor = Duration.ofSeconds(Long.parseLong(args[++i]));
         case "--counts" -> printCounts = true;
+        case "--out-of-order" -> outOfOrder = Duration.ofMinutes(Long.parseLong(args[++i]));
         case "--generate" -> generate = new int[] {Integer.parseInt(args[++i]),
             Integer.parseInt(args[++i])};
         default -> {
           System.err.println("unknown option " + args[i] + "; usage: FleetJob --input DIR "
-              + "[--parallelism N] [--generate HOSTS HOURS] [--monitor SECONDS] [--counts]");
+              + "[--parallelism N] [--generate HOSTS HOURS] [--monitor SECONDS [--out-of-order MINUTES]] "
+              + "[--counts]");
           System.exit(1);
         }
       }
     }
     if (input == null) {
       System.err.println("usage: FleetJob --input DIR [--parallelism N] [--generate HOSTS HOURS]"
-          + " [--monitor SECONDS] [--counts]");
+          + " [--monitor SECONDS [--out-of-order MINUTES]] [--counts]");
       System.exit(1);
     }
     if (generate != null) {
@@ -204,9 +217,10 @@ public final class FleetJob {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     if (monitor != null) {
       env.setParallelism(parallelism);
-      Outputs out = build(env, read, monitor);
+      Outputs out = build(env, read, monitor, outOfOrder);
       out.incidents().print();
       out.skipped().print();
+      out.late().map(o -> "late " + o.source + ":" + o.line).returns(String.class).print();
       if (printCounts) {
         out.counts().print();
       }
