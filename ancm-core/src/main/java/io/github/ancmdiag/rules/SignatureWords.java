@@ -101,7 +101,7 @@ final class SignatureWords {
       case EVENT_LOG -> "an event " + quoted + (eventId > 0 ? " (ID " + eventId + ")" : "");
       case STDOUT_LOG -> "the stdout log line " + quoted;
       case DEBUG_LOG -> "the debug log line " + quoted;
-      case WEB_CONFIG -> "the web.config finding " + quoted;
+      case WEB_CONFIG -> "the web.config fact " + quoted;
       default -> "the Windows message " + quoted;
     };
   }

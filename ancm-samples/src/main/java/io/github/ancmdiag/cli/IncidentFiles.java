@@ -2,6 +2,7 @@ package io.github.ancmdiag.cli;
 
 import io.github.ancmdiag.Evidence;
 import io.github.ancmdiag.input.Format;
+import io.github.ancmdiag.input.IncidentLayout;
 import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.ReadLimits;
@@ -16,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,17 +25,16 @@ import java.util.Optional;
  *
  * <p>A folder is read by {@link Evidence#fromFolder(Path)} (formats from the content, names where
  * the content cannot tell, subfolders included, presence observations). A single file given as a
- * path is read the same way: {@code observations.txt} and {@code version.txt} by name, a {@code
- * web.config} as the deployed file (as with {@code --web-config}), {@code browser*}, {@code
- * error-page*}, {@code event*}, {@code stdout*} and {@code *debug*} with their channel for text of
- * no known format, and any other file by its detected format, else as one event log entry's text.
+ * path is read by the same name rule ({@link IncidentLayout}): {@code observations.txt} and {@code
+ * version.txt} by name, a {@code web.config} as the deployed file (as with {@code --web-config}),
+ * a log whose name promises a channel with that channel for text of no known format, and any
+ * other file by its detected format, else as one event log entry's text.
  * Unreadable parts of any file, web.config problems of a folder and unknown observation keys are
  * kept as skipped records.
  */
 final class IncidentFiles {
   private final Evidence.Builder evidence = Evidence.builder();
   private final List<String> warnings = new ArrayList<>();
-  private final List<LogRecord> webConfigFindings = new ArrayList<>();
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private AspNetCoreVersion folderVersion;
   private String folderVersionSource;
@@ -58,6 +57,13 @@ final class IncidentFiles {
     } catch (NoSuchFileException e) {
       throw new IOException(f + ": no such file", e);
     }
+  }
+
+  /** Adds records read elsewhere (standard input), with what could not be read of them. */
+  void addRecords(List<LogRecord> records, List<SkippedRecord> notRead) {
+    records.forEach(evidence::record);
+    skipped.addAll(notRead);
+    files++;
   }
 
   /** Returns the parts of the inputs that could not be read, with their locations. */
@@ -87,7 +93,6 @@ final class IncidentFiles {
       throw new IOException(sb.toString());
     }
     checked.records().forEach(evidence::record);
-    webConfigFindings.addAll(checked.findings());
     files++;
   }
 
@@ -121,28 +126,32 @@ final class IncidentFiles {
   }
 
   private static boolean isWebConfig(Path f) {
-    return f.getFileName().toString().equalsIgnoreCase("web.config");
+    return IncidentLayout.kindOf(f.getFileName().toString()) == IncidentLayout.Kind.WEB_CONFIG;
   }
 
   /** Adds a file by its name; returns false when the name says nothing. */
   private boolean addByName(Path f) throws IOException {
-    String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.equals("observations.txt")) {
-      readObservations(f);
-      files++;
-      return true;
+    String name = f.getFileName().toString();
+    switch (IncidentLayout.kindOf(name)) {
+      case OBSERVATIONS -> {
+        readObservations(f);
+        files++;
+        return true;
+      }
+      case VERSION -> {
+        readVersion(f);
+        files++;
+        return true;
+      }
+      default -> {
+        Optional<Channel> channel = IncidentLayout.channelOf(name);
+        if (channel.isPresent()) {
+          addFile(channel.get(), f);
+          return true;
+        }
+        return false;
+      }
     }
-    if (name.equals("version.txt")) {
-      readVersion(f);
-      files++;
-      return true;
-    }
-    Optional<Channel> channel = channelOf(name);
-    if (channel.isPresent()) {
-      addFile(channel.get(), f);
-      return true;
-    }
-    return false;
   }
 
   private void readObservations(Path f) throws IOException {
@@ -182,22 +191,6 @@ final class IncidentFiles {
     }
   }
 
-  private static Optional<Channel> channelOf(String name) {
-    if (name.startsWith("browser") || name.startsWith("error-page")) {
-      return Optional.of(Channel.BROWSER);
-    }
-    if (name.startsWith("event")) {
-      return Optional.of(Channel.EVENT_LOG);
-    }
-    if (name.startsWith("stdout")) {
-      return Optional.of(Channel.STDOUT_LOG);
-    }
-    if (name.contains("debug")) {
-      return Optional.of(Channel.DEBUG_LOG);
-    }
-    return Optional.empty();
-  }
-
   /** Adds observations the user named on the command line. */
   void observe(List<Observation> observations) {
     observations.forEach(evidence::observe);
@@ -219,11 +212,6 @@ final class IncidentFiles {
       evidence.aspNetCoreVersion(v);
     }
     return evidence.build();
-  }
-
-  /** Returns the web.config findings added, in the order found. */
-  List<LogRecord> webConfigFindings() {
-    return webConfigFindings;
   }
 
   /** Returns what the user should know about the inputs (ignored folders, conflicts). */
