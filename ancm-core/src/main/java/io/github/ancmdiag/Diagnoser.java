@@ -3,14 +3,12 @@ package io.github.ancmdiag;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
 import io.github.ancmdiag.internal.score.CompiledCatalog;
-import io.github.ancmdiag.internal.score.Match;
 import io.github.ancmdiag.internal.score.RecordMatching;
 import io.github.ancmdiag.internal.score.Scorer;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.Confidence;
 import io.github.ancmdiag.rules.Catalog;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -113,12 +111,14 @@ public final class Diagnoser {
   }
 
   /**
-   * Finds every catalog signature in one record. Cheap for unrelated records: one pass over the
-   * text, nothing allocated past the result. To classify many records, {@link #classifyAll} or a
-   * {@link #classifier()} reuses its working state and allocates nothing for unrelated records.
+   * Finds every catalog signature in one record, and which ANCM event it is, if any: every event
+   * format of both modules is known, the normal ones (starts, shutdowns, recycles) too. Cheap for
+   * unrelated records: one pass over the text finds signatures and events alike, nothing
+   * allocated past the result. To classify many records, {@link #classifyAll} or a {@link
+   * #classifier()} reuses its working state and allocates nothing for unrelated records.
    *
    * @param record the record
-   * @return the signatures found; empty for an unrelated record
+   * @return the signatures and events found; empty for an unrelated record
    */
   @Contract(pure = true)
   @CheckReturnValue
@@ -126,7 +126,8 @@ public final class Diagnoser {
     Objects.requireNonNull(record, "record");
     CompiledMatcher.Scratch scratch = matching.borrowScratch();
     try {
-      return new Classification(record, matching.find(record, scratch));
+      RecordMatching.Found found = matching.findAll(record, scratch);
+      return new Classification(record, found.matches(), found.events());
     } finally {
       matching.release(scratch);
     }
@@ -146,8 +147,9 @@ public final class Diagnoser {
   }
 
   /**
-   * Classifies records one after the other and passes on those that match any signature, reusing
-   * one {@link Classifier}: nothing is allocated for a record that matches nothing. Each
+   * Classifies records one after the other and passes on those that match any signature or are an
+   * ANCM event, reusing one {@link Classifier}: nothing is allocated for a record that is neither.
+   * Each
    * classification passed on equals {@link #classify(LogRecord)} of its record; records that match
    * nothing are not passed on. A {@link io.github.ancmdiag.input.LogReader} is an {@code
    * Iterable} of records, so this classifies a whole log: {@code diagnoser.classifyAll(reader,
@@ -185,7 +187,7 @@ public final class Diagnoser {
 
   /**
    * Classifies records one at a time with reusable working state, allocating nothing for a record
-   * that matches no signature: for monitoring that pushes millions of records through, most of
+   * that matches no signature and is no ANCM event: for monitoring that pushes millions of records through, most of
    * them unrelated. Made by {@link Diagnoser#classifier()}.
    *
    * <p>Not thread-safe: the working state is reused from call to call, so use one classifier per
@@ -205,14 +207,15 @@ public final class Diagnoser {
      *
      * @param record the record
      * @return the record's classification, equal to {@link Diagnoser#classify(LogRecord)}'s, when
-     *     it matches any signature; empty, allocating nothing, when it matches none
+     *     it matches any signature or is an ANCM event; empty, allocating nothing, when neither
      * @throws NullPointerException if {@code record} is null
      */
     @CheckReturnValue
     public @NotNull Optional<Classification> match(@NotNull LogRecord record) {
       Objects.requireNonNull(record, "record");
-      List<Match> found = matching.find(record, scratch);
-      return found.isEmpty() ? Optional.empty() : Optional.of(new Classification(record, found));
+      RecordMatching.Found found = matching.findAll(record, scratch);
+      return found.isEmpty() ? Optional.empty()
+          : Optional.of(new Classification(record, found.matches(), found.events()));
     }
 
     /**
@@ -237,7 +240,10 @@ public final class Diagnoser {
   }
 
   /**
-   * Weighs all the evidence of an incident and ranks the causes it supports.
+   * Weighs all the evidence of an incident and ranks the causes it supports. An application that
+   * the evidence shows starting again after its failure (an ANCM start event after a failure event
+   * of the same application) is a {@link Recovery}, listed in {@link
+   * DiagnosisReport#recoveries()}; it leaves the ranking as it is.
    *
    * @param evidence the incident's records and observations
    * @return the ranked diagnoses; never null, empty when nothing matches
@@ -248,8 +254,10 @@ public final class Diagnoser {
     Objects.requireNonNull(evidence, "evidence");
     AspNetCoreVersion v = evidence.aspNetCoreVersion().orElse(version);
     Scorer.Result result = scorer.score(evidence.records(), evidence.observations(), v);
+    Recoveries.Result recovered = Recoveries.find(evidence.records(), matching);
     return new DiagnosisReport(Diagnosis.wrap(result.diagnoses()), v, result.inferred(),
-        evidence.records().size(), result.matchedRecords());
+        evidence.records().size(), result.matchedRecords(), recovered.recoveries(),
+        recovered.failing());
   }
 
   /**

@@ -21,9 +21,14 @@ public final class DiagnosisReport {
   private final VersionRange inferred;
   private final int records;
   private final int recordsMatched;
+  private final List<Recovery> recoveries;
+  private final boolean failing;
 
   DiagnosisReport(List<Diagnosis> diagnoses, @Nullable AspNetCoreVersion version,
-      @Nullable VersionRange inferred, int records, int recordsMatched) {
+      @Nullable VersionRange inferred, int records, int recordsMatched,
+      List<Recovery> recoveries, boolean failing) {
+    this.recoveries = List.copyOf(recoveries);
+    this.failing = failing;
     this.diagnoses = List.copyOf(diagnoses);
     this.version = version;
     this.inferred = inferred;
@@ -104,6 +109,33 @@ public final class DiagnosisReport {
    */
   public int matchedRecordCount() {
     return recordsMatched;
+  }
+
+  /**
+   * Returns each start of an application after its failure, as the evidence's ANCM events show
+   * them: a failure event (such as 1010 or 1031) and then a start event (1001, 1032) of the same
+   * application. Two events are of the same application when they share its id ({@code
+   * /LM/W3SVC/2/ROOT}) or its folder, case and a trailing slash aside; when the events name one
+   * id and one folder at most, all of them, and failure events that name none (1027, 1034), are
+   * taken for one application (an in-process app's 1010 names its id, its 1032 its folder). The
+   * causes stay ranked as they are: they tell why the failure happened; this tells that it is
+   * over (or was, for a while).
+   *
+   * @return the recoveries in the order of the starts; empty when no application started again
+   *     after a failure
+   */
+  public @NotNull @Unmodifiable List<Recovery> recoveries() {
+    return recoveries;
+  }
+
+  /**
+   * Tells whether the evidence ends recovered: an application started again after its failure,
+   * and no ANCM failure event comes after the last such start.
+   *
+   * @return true when there is a recovery and no failure event after its start
+   */
+  public boolean isRecovered() {
+    return !recoveries.isEmpty() && !failing;
   }
 
   @Override

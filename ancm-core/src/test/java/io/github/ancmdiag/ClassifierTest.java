@@ -54,9 +54,10 @@ class ClassifierTest {
         + "Firefox/123.0 https://payments.contoso.com/reporting/index 500 0 0 252",
     "2024-03-14T00:00:00.387Z WEB03 System \"Service Control Manager\" Information "
         + "EventID=7036: The Remote Registry service entered the stopped state.",
-    "2024-03-14T00:00:38.662Z WEB04 Application \"IIS AspNetCore Module\" Information "
-        + "EventID=1001: Application '/LM/W3SVC/7/ROOT' started process '21412' successfully "
-        + "and process '3044' is listening on port '20767'.",
+    // (an ANCM start event such as 1001 is no longer unrelated: classify names every ANCM event)
+    "2024-03-14T00:00:38.662Z WEB04 System \"WAS\" Information EventID=5186: A worker process "
+        + "with process id of '21412' serving application pool 'Shop' was shutdown due to "
+        + "inactivity.",
     "2024-03-14 00:03:31 10.0.0.5 GET /api/v2/catalog/items/43680 - 443 - 222.112.239.127 "
         + "Go-http-client/1.1 - 503 0 0 1045",
     "2024-03-14 00:00:07 10.0.0.4 GET /api/v2/catalog/items/24997 - 443 - 139.70.80.151 "

@@ -244,7 +244,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         Optional<Classification> found = classifier.match(LogRecord.builder(Channel.EVENT_LOG,
             line.toString()).source(source).line(in.lineNumber()).build());
-        if (found.isPresent()) {
+        // a record that is only a normal ANCM event (a start, a shutdown) matches no entry
+        if (found.isPresent() && !found.get().matches().isEmpty()) {
           Classification c = found.get();
           matched++;
           counts[2]++;

@@ -1,5 +1,6 @@
 package io.github.ancmdiag.internal.score;
 
+import io.github.ancmdiag.internal.event.AncmEventFormats;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
 import io.github.ancmdiag.internal.template.Template;
 import io.github.ancmdiag.model.Channel;
@@ -63,6 +64,12 @@ public final class CompiledCatalog {
   final SigRef[][][] refs;
   /** What each variant's observations say about the rest of its evidence, by entry and variant. */
   final VariantTraits[][] traits;
+  /** ANCM's event formats, whose templates share the matcher (after the catalog's). */
+  final List<AncmEventFormats.Format> eventFormats;
+  /** For each template: the event formats using it, by index into {@link #eventFormats}. */
+  final int[][] templateEvents;
+  /** The formats recognised by event id and provider alone (their text is any text). */
+  final List<AncmEventFormats.Format> idOnlyFormats;
 
   /**
    * What a variant's own observations imply for weighing its other evidence.
@@ -133,6 +140,34 @@ public final class CompiledCatalog {
         }
       }
     }
+    // ANCM's own event formats join the one matcher: a single pass finds signatures and events.
+    this.eventFormats = AncmEventFormats.bundled();
+    List<List<Integer>> tevents = new ArrayList<>();
+    List<AncmEventFormats.Format> idOnly = new ArrayList<>();
+    for (int f = 0; f < eventFormats.size(); f++) {
+      AncmEventFormats.Format format = eventFormats.get(f);
+      if (format.template() == null) {
+        idOnly.add(format);
+        continue;
+      }
+      Integer idx = templateIndex.get(format.template().source());
+      if (idx == null) {
+        idx = tpls.size();
+        templateIndex.put(format.template().source(), idx);
+        tpls.add(format.template());
+        trefs.add(List.of());
+      }
+      while (tevents.size() <= idx) {
+        tevents.add(new ArrayList<>());
+      }
+      tevents.get(idx).add(f);
+    }
+    this.templateEvents = new int[tpls.size()][];
+    for (int t = 0; t < tpls.size(); t++) {
+      templateEvents[t] = t < tevents.size()
+          ? tevents.get(t).stream().mapToInt(Integer::intValue).toArray() : new int[0];
+    }
+    this.idOnlyFormats = List.copyOf(idOnly);
     this.templates = List.copyOf(tpls);
     this.templateRefs = trefs;
     this.statusRefs = List.copyOf(srefs);

@@ -1,8 +1,10 @@
 package io.github.ancmdiag.internal.score;
 
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.internal.event.AncmEventFormats;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
 import io.github.ancmdiag.internal.template.Template;
+import io.github.ancmdiag.model.AncmModule;
 import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
@@ -67,23 +69,171 @@ public final class RecordMatching {
    * @return the matches; an empty immutable list, allocating nothing, when there are none
    */
   public List<Match> find(LogRecord record, CompiledMatcher.Scratch scratch) {
+    return findAll(record, scratch).matches();
+  }
+
+  /**
+   * What one record holds: the catalog signatures it matches and the ANCM events it names.
+   *
+   * @param matches the signatures, in order of position
+   * @param events the ANCM events, in order of position
+   */
+  public record Found(List<Match> matches, List<EventMatch> events) {
+    /** Nothing found: shared, so a record that holds nothing allocates nothing. */
+    static final Found NOTHING = new Found(List.of(), List.of());
+
+    /**
+     * Tells whether nothing was found.
+     *
+     * @return true when the record matches no signature and names no event
+     */
+    public boolean isEmpty() {
+      return matches.isEmpty() && events.isEmpty();
+    }
+  }
+
+  /**
+   * Finds the signatures and the ANCM events of one record in the same one pass of the compiled
+   * matcher (the event formats are templates of that matcher); the status scan only when the
+   * record may hold a status that counts. An event log record of ANCM's provider whose id has no
+   * text of its own ({@code %1}) is named by its id, without a look at its text.
+   *
+   * @param record the record
+   * @param scratch working state
+   * @return what was found; a shared empty result, allocating nothing, when there is nothing
+   */
+  public Found findAll(LogRecord record, CompiledMatcher.Scratch scratch) {
     String text = record.text();
     int scan = compiled.matcher.scan(text, scratch);
     if ((scan & CompiledMatcher.MAY_MATCH) != 0) {
+      List<CompiledMatcher.Hit> hits = compiled.matcher.matchAll(text, scratch);
       List<Match> matches = new ArrayList<>(2);
-      collect(record, statuses(record), compiled.matcher.matchAll(text, scratch), matches, null);
-      return matches;
+      collect(record, statuses(record), hits, matches, null);
+      List<EventMatch> events = events(record, hits);
+      if (events.isEmpty()) {
+        events = idOnlyEvents(record);
+      }
+      return new Found(matches.isEmpty() ? List.of() : matches, events);
     }
+    List<EventMatch> events = idOnlyEvents(record);
     if (!mayCountStatus(record, scan)) {
-      return List.of();
+      return events.isEmpty() ? Found.NOTHING : new Found(List.of(), events);
     }
     List<HttpStatus> statuses = statuses(record);
     if (statuses.isEmpty()) {
-      return List.of();
+      return events.isEmpty() ? Found.NOTHING : new Found(List.of(), events);
     }
     List<Match> matches = new ArrayList<>(2);
     collect(record, statuses, List.of(), matches, null);
-    return matches;
+    return new Found(matches, events);
+  }
+
+  /**
+   * The events of a record's hits. A template several formats share (one text in two modules or
+   * under two ids) names them all, unless the record's provider or id tells which; an event
+   * inside a longer whole one, or cut off where a whole one overlaps it, is left out.
+   */
+  private List<EventMatch> events(LogRecord record, List<CompiledMatcher.Hit> hits) {
+    List<EventMatch> events = null;
+    List<CompiledMatcher.Hit> eventHits = null;
+    for (CompiledMatcher.Hit hit : hits) {
+      int[] formats = compiled.templateEvents[hit.template()];
+      if (formats.length == 0) {
+        continue;
+      }
+      if (events == null) {
+        events = new ArrayList<>(2);
+        eventHits = new ArrayList<>(2);
+      }
+      List<Parameter> params = parameters(compiled.templates.get(hit.template()), hit);
+      int[] span = hit.originalSpan();
+      for (int f : narrow(record, formats)) {
+        AncmEventFormats.Format format = compiled.eventFormats.get(f);
+        events.add(new EventMatch(format.eventId(), format.name(), format.module(),
+            format.versions(), format.kind(), params, span[0], span[1], hit.completeness()));
+        eventHits.add(hit);
+      }
+    }
+    if (events == null) {
+      return List.of();
+    }
+    List<EventMatch> kept = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      EventMatch e = events.get(i);
+      boolean covered = false;
+      for (int j = 0; j < events.size() && !covered; j++) {
+        EventMatch o = events.get(j);
+        if (eventHits.get(j).template() == eventHits.get(i).template() || !o.isComplete()) {
+          continue;
+        }
+        boolean inside = o.start() <= e.start() && e.end() <= o.end()
+            && (o.end() - o.start()) > (e.end() - e.start());
+        boolean overlapsCut = !e.isComplete() && e.start() < o.end() && o.start() < e.end();
+        covered = inside || overlapsCut;
+      }
+      if (!covered) {
+        kept.add(e);
+      }
+    }
+    kept.sort(java.util.Comparator.comparingInt(EventMatch::start));
+    return kept;
+  }
+
+  /** The formats of a template the record's provider and id allow; all of them if none does. */
+  private int[] narrow(LogRecord record, int[] formats) {
+    if (formats.length == 1) {
+      return formats;
+    }
+    AncmModule module = AncmEventFormats.moduleOf(record.provider());
+    int id = module != null || record.provider().isEmpty() ? record.eventId() : 0;
+    int[] kept = new int[formats.length];
+    int n = 0;
+    for (int f : formats) {
+      AncmEventFormats.Format format = compiled.eventFormats.get(f);
+      if ((module == null || format.module() == module) && (id == 0 || format.eventId() == id)) {
+        kept[n++] = f;
+      }
+    }
+    return n == 0 ? formats : java.util.Arrays.copyOf(kept, n);
+  }
+
+  /**
+   * The events an ANCM event log record names by its id alone, for the ids whose text is any text
+   * ({@code %1}): nothing unless the record has an id and ANCM's provider.
+   */
+  private List<EventMatch> idOnlyEvents(LogRecord record) {
+    int id = record.eventId();
+    if (id == 0 || compiled.idOnlyFormats.isEmpty()) {
+      return List.of();
+    }
+    AncmModule module = AncmEventFormats.moduleOf(record.provider());
+    if (module == null) {
+      return List.of();
+    }
+    List<EventMatch> events = null;
+    for (AncmEventFormats.Format format : compiled.idOnlyFormats) {
+      if (format.eventId() == id && format.module() == module) {
+        if (events == null) {
+          events = new ArrayList<>(1);
+        }
+        String text = record.text();
+        events.add(new EventMatch(id, format.name(), module, format.versions(), format.kind(),
+            List.of(new Parameter("message", CaptureType.TEXT, text)), 0, text.length(), 1.0));
+      }
+    }
+    return events == null ? List.of() : events;
+  }
+
+  private static List<Parameter> parameters(Template tpl, CompiledMatcher.Hit hit) {
+    List<Parameter> params = new ArrayList<>();
+    for (int c = 0; c < tpl.captures().size(); c++) {
+      Template.Capture cap = tpl.captures().get(c);
+      if (cap.name().equals("_")) {
+        continue;
+      }
+      hit.capture(c).ifPresent(v -> params.add(new Parameter(cap.name(), cap.type(), v)));
+    }
+    return params;
   }
 
   /**
@@ -131,17 +281,14 @@ public final class RecordMatching {
   private void collect(LogRecord record, List<HttpStatus> statuses,
       List<CompiledMatcher.Hit> hits, List<Match> matches, @Nullable List<Claim> claims) {
     for (CompiledMatcher.Hit hit : hits) {
-      Template tpl = compiled.templates.get(hit.template());
-      List<Parameter> params = new ArrayList<>();
-      for (int c = 0; c < tpl.captures().size(); c++) {
-        Template.Capture cap = tpl.captures().get(c);
-        if (cap.name().equals("_")) {
-          continue;
-        }
-        hit.capture(c).ifPresent(v -> params.add(new Parameter(cap.name(), cap.type(), v)));
+      List<CompiledCatalog.SigRef> refs = compiled.templateRefs.get(hit.template());
+      if (refs.isEmpty()) {
+        continue; // an ANCM event format that no signature uses
       }
+      Template tpl = compiled.templates.get(hit.template());
+      List<Parameter> params = parameters(tpl, hit);
       int[] span = hit.originalSpan();
-      for (CompiledCatalog.SigRef ref : compiled.templateRefs.get(hit.template())) {
+      for (CompiledCatalog.SigRef ref : refs) {
         matches.add(new Match(ref.entryRef.id(), ref.sig.id(),
             ref.variantRef.versions(), ref.sig.channel(), record.channel(), params, span[0],
             span[1], hit.matchedText(), hit.completeness()));
