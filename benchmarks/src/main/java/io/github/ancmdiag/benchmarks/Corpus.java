@@ -345,24 +345,16 @@ public final class Corpus {
     }
 
     private String unrelated(Kind kind) {
-      switch (kind) {
-        case W3C_ACCESS:
-          return w3c();
-        case SERVICE_CONTROL_MANAGER:
-          return serviceControlManager();
-        case WINDOWS_UPDATE:
-          return windowsUpdate();
-        case DOTNET_RUNTIME:
-          return dotnetRuntime();
-        case ASPNET4:
-          return aspnet4();
-        case APP_STDOUT:
-          return appStdout();
-        case DEBUG_LOG_NOISE:
-          return debugLogNoise();
-        default:
-          return iisWorkerProcess();
-      }
+      return switch (kind) {
+        case W3C_ACCESS -> w3c();
+        case SERVICE_CONTROL_MANAGER -> serviceControlManager();
+        case WINDOWS_UPDATE -> windowsUpdate();
+        case DOTNET_RUNTIME -> dotnetRuntime();
+        case ASPNET4 -> aspnet4();
+        case APP_STDOUT -> appStdout();
+        case DEBUG_LOG_NOISE -> debugLogNoise();
+        default -> iisWorkerProcess();
+      };
     }
 
     // ---- unrelated records -------------------------------------------------------------------
@@ -499,98 +491,67 @@ public final class Corpus {
     private String iisWorkerProcess() {
       String pool = pick(SITES) + "-pool";
       int k = random.nextInt(12);
-      switch (k) {
-        case 0:
-        case 1:
-          return event("System", "Microsoft-Windows-IIS-W3SVC-WP", "Error", 2280,
-              "The Module DLL " + pick(MODULES) + " failed to load.  The data is the error.");
-        case 2:
-          return event("System", "Microsoft-Windows-IIS-W3SVC-WP", "Error", 2268,
-              "Could not load all ISAPI filters for site '" + pick(SITES).toUpperCase(Locale.ROOT)
-                  + "'.  Therefore site startup aborted.");
-        case 3:
-          return event("System", "Microsoft-Windows-IIS-W3SVC-WP", "Error", 2307,
-              "The worker process for application pool '" + pool + "' encountered an error"
-                  + " 'Cannot read configuration file ' trying to read configuration data from"
-                  + " file '\\\\?\\C:\\inetpub\\temp\\apppools\\" + pool + "\\" + pool
-                  + ".config', line number '0'.  The data field contains the error code.");
-        case 4:
-        case 5:
-          return event("System", "Microsoft-Windows-WAS", "Information", 5186,
-              "A worker process with process id of '" + pid() + "' serving application pool '"
-                  + pool + "' was shutdown due to inactivity.  Application Pool timeout"
-                  + " configuration was set to 20 minutes.  A new worker process will be"
-                  + " started when needed.");
-        case 6:
-          return event("System", "Microsoft-Windows-WAS", "Information", 5074,
-              "A worker process with process id of '" + pid() + "' serving application pool '"
-                  + pool + "' has requested a recycle because it reached its scheduled recycle"
-                  + " time.");
-        case 7:
-          return event("System", "Microsoft-Windows-WAS", "Warning", 5011,
-              "A process serving application pool '" + pool + "' suffered a fatal communication"
-                  + " error with the Windows Process Activation Service. The process id was '"
-                  + pid() + "'. The data field contains the error number.");
-        case 8:
-        case 9:
-          return event("Application", "IIS AspNetCore Module V2", "Information", 1001,
-              "Application '" + appId() + "' started the coreclr in-process successfully.");
-        default:
-          return event("Application", "IIS AspNetCore Module", "Information", 1001,
-              "Application '" + appId() + "' started process '" + pid()
-                  + "' successfully and process '" + pid() + "' is listening on port '"
-                  + random.nextInt(1024, 65536) + "'.");
-      }
+      return switch (k) {
+        case 0, 1 -> event("System", "Microsoft-Windows-IIS-W3SVC-WP", "Error", 2280,
+            "The Module DLL " + pick(MODULES) + " failed to load.  The data is the error.");
+        case 2 -> event("System", "Microsoft-Windows-IIS-W3SVC-WP", "Error", 2268,
+            "Could not load all ISAPI filters for site '" + pick(SITES).toUpperCase(Locale.ROOT)
+            + "'.  Therefore site startup aborted.");
+        case 3 -> event("System", "Microsoft-Windows-IIS-W3SVC-WP", "Error", 2307,
+            "The worker process for application pool '" + pool + "' encountered an error"
+            + " 'Cannot read configuration file ' trying to read configuration data from"
+            + " file '\\\\?\\C:\\inetpub\\temp\\apppools\\" + pool + "\\" + pool
+            + ".config', line number '0'.  The data field contains the error code.");
+        case 4, 5 -> event("System", "Microsoft-Windows-WAS", "Information", 5186,
+            "A worker process with process id of '" + pid() + "' serving application pool '"
+            + pool + "' was shutdown due to inactivity.  Application Pool timeout"
+            + " configuration was set to 20 minutes.  A new worker process will be"
+            + " started when needed.");
+        case 6 -> event("System", "Microsoft-Windows-WAS", "Information", 5074,
+            "A worker process with process id of '" + pid() + "' serving application pool '"
+            + pool + "' has requested a recycle because it reached its scheduled recycle"
+            + " time.");
+        case 7 -> event("System", "Microsoft-Windows-WAS", "Warning", 5011,
+            "A process serving application pool '" + pool + "' suffered a fatal communication"
+            + " error with the Windows Process Activation Service. The process id was '"
+            + pid() + "'. The data field contains the error number.");
+        case 8, 9 -> event("Application", "IIS AspNetCore Module V2", "Information", 1001,
+            "Application '" + appId() + "' started the coreclr in-process successfully.");
+        default -> event("Application", "IIS AspNetCore Module", "Information", 1001,
+            "Application '" + appId() + "' started process '" + pid()
+            + "' successfully and process '" + pid() + "' is listening on port '"
+            + random.nextInt(1024, 65536) + "'.");
+      };
     }
 
     private String appStdout() {
       String site = pick(SITES);
       int k = random.nextInt(20);
-      switch (k) {
-        case 0:
-          return "info: Microsoft.Hosting.Lifetime[14]";
-        case 1:
-          return "      Now listening on: http://127.0.0.1:" + random.nextInt(10000, 60000);
-        case 2:
-          return "      Application started. Press Ctrl+C to shut down.";
-        case 3:
-          return "      Hosting environment: Production";
-        case 4:
-          return "      Content root path: C:\\inetpub\\wwwroot\\" + site;
-        case 5:
-          return "warn: Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager[35]";
-        case 6:
-          return "      No XML encryptor configured. Key {" + uuid().toLowerCase(Locale.ROOT)
-              + "} may be persisted to storage in unencrypted form.";
-        case 7:
-        case 8:
-          return "info: Microsoft.AspNetCore.Hosting.Diagnostics[1]";
-        case 9:
-        case 10:
-          return "      Request starting HTTP/1.1 GET https://" + site + ".contoso.com/api/orders/"
-              + random.nextInt(1, 99999) + " - - -";
-        case 11:
-        case 12:
-          return "      Request finished HTTP/1.1 GET https://" + site + ".contoso.com/api/orders/"
-              + random.nextInt(1, 99999) + " - 200 - application/json;+charset=utf-8 "
-              + random.nextInt(1, 900) + "." + random.nextInt(1000, 9999) + "ms";
-        case 13:
-          return "info: Microsoft.EntityFrameworkCore.Database.Command[20101]";
-        case 14:
-        case 15:
-          return "      Executed DbCommand (" + random.nextInt(1, 80) + "ms) [Parameters=[@__p_0='?'"
-              + " (DbType = Int32)], CommandType='Text', CommandTimeout='30']";
-        case 16:
-          return "      SELECT TOP(1) [o].[Id], [o].[CustomerId], [o].[Total] FROM [Orders] AS [o]"
-              + " WHERE [o].[Id] = @__p_0";
-        case 17:
-          return "info: " + pick(APP_NAMES) + ".Controllers.OrdersController[0]";
-        case 18:
-          return "      Order " + random.nextInt(1, 99999) + " shipped to customer "
-              + random.nextInt(1, 9999);
-        default:
-          return "dbug: Microsoft.AspNetCore.Routing.EndpointMiddleware[1]";
-      }
+      return switch (k) {
+        case 0 -> "info: Microsoft.Hosting.Lifetime[14]";
+        case 1 -> "      Now listening on: http://127.0.0.1:" + random.nextInt(10000, 60000);
+        case 2 -> "      Application started. Press Ctrl+C to shut down.";
+        case 3 -> "      Hosting environment: Production";
+        case 4 -> "      Content root path: C:\\inetpub\\wwwroot\\" + site;
+        case 5 -> "warn: Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager[35]";
+        case 6 -> "      No XML encryptor configured. Key {" + uuid().toLowerCase(Locale.ROOT)
+            + "} may be persisted to storage in unencrypted form.";
+        case 7, 8 -> "info: Microsoft.AspNetCore.Hosting.Diagnostics[1]";
+        case 9, 10 -> "      Request starting HTTP/1.1 GET https://" + site + ".contoso.com/api/orders/"
+            + random.nextInt(1, 99999) + " - - -";
+        case 11, 12 -> "      Request finished HTTP/1.1 GET https://" + site + ".contoso.com/api/orders/"
+            + random.nextInt(1, 99999) + " - 200 - application/json;+charset=utf-8 "
+            + random.nextInt(1, 900) + "." + random.nextInt(1000, 9999) + "ms";
+        case 13 -> "info: Microsoft.EntityFrameworkCore.Database.Command[20101]";
+        case 14, 15 -> "      Executed DbCommand (" + random.nextInt(1, 80) + "ms) [Parameters=[@__p_0='?'"
+            + " (DbType = Int32)], CommandType='Text', CommandTimeout='30']";
+        case 16 -> "      SELECT TOP(1) [o].[Id], [o].[CustomerId], [o].[Total] FROM [Orders] AS [o]"
+            + " WHERE [o].[Id] = @__p_0";
+        case 17 -> "info: " + pick(APP_NAMES) + ".Controllers.OrdersController[0]";
+        case 18 -> "      Order " + random.nextInt(1, 99999) + " shipped to customer "
+            + random.nextInt(1, 9999);
+        default -> "dbug: Microsoft.AspNetCore.Routing.EndpointMiddleware[1]";
+      };
     }
 
     private String debugLogNoise() {
@@ -598,37 +559,29 @@ public final class Corpus {
       iso(sb, now());
       sb.append(", PID: ").append(pid()).append("] ");
       String site = "C:\\inetpub\\wwwroot\\" + pick(SITES) + "\\";
-      switch (random.nextInt(8)) {
-        case 0:
-          return sb.append("[aspnetcorev2.dll] Initializing logs for 'C:\\Program Files\\IIS\\Asp.Net"
-              + " Core Module\\V2\\aspnetcorev2.dll'. Process Id: ").append(pid())
-              .append(".. File Version: 18.0.24141.0. Description: IIS ASP.NET Core Module V2.")
-              .toString();
-        case 1:
-          return sb.append("[aspnetcorev2.dll] Resolving hostfxr parameters for application:"
-              + " 'dotnet' arguments: '.\\").append(pick(APP_NAMES)).append(".dll' path: '")
-              .append(site).append("'").toString();
-        case 2:
-          return sb.append("[aspnetcorev2.dll] Known dotnet.exe location: 'C:\\Program"
-              + " Files\\dotnet\\dotnet.exe'").toString();
-        case 3:
-          return sb.append("[aspnetcorev2.dll] Parsed hostfxr options: dotnet location: 'C:\\Program"
-              + " Files\\dotnet\\dotnet.exe' hostfxr path: 'C:\\Program Files\\dotnet\\host\\fxr\\")
-              .append(pick(VERSIONS)).append("\\hostfxr.dll' arguments:").toString();
-        case 4:
-          return sb.append("[aspnetcorev2.dll] Loading request handler:  '").append(site)
-              .append("aspnetcorev2_inprocess.dll'").toString();
-        case 5:
-          return sb.append("[aspnetcorev2_inprocess.dll] Starting app_offline monitoring in"
-              + " application '").append(site).append("'").toString();
-        case 6:
-          return sb.append("[aspnetcorev2_inprocess.dll] Event Log: 'Application '")
-              .append(appId()).append("' started the coreclr in-process successfully.'"
-                  + " \r\nEnd Event Log Message.").toString();
-        default:
-          return sb.append("[aspnetcorev2_inprocess.dll] Managed application main returned"
-              + " success, waiting for requests").toString();
-      }
+      return switch (random.nextInt(8)) {
+        case 0 -> sb.append("[aspnetcorev2.dll] Initializing logs for 'C:\\Program Files\\IIS\\Asp.Net"
+            + " Core Module\\V2\\aspnetcorev2.dll'. Process Id: ").append(pid())
+            .append(".. File Version: 18.0.24141.0. Description: IIS ASP.NET Core Module V2.")
+            .toString();
+        case 1 -> sb.append("[aspnetcorev2.dll] Resolving hostfxr parameters for application:"
+            + " 'dotnet' arguments: '.\\").append(pick(APP_NAMES)).append(".dll' path: '")
+            .append(site).append("'").toString();
+        case 2 -> sb.append("[aspnetcorev2.dll] Known dotnet.exe location: 'C:\\Program"
+            + " Files\\dotnet\\dotnet.exe'").toString();
+        case 3 -> sb.append("[aspnetcorev2.dll] Parsed hostfxr options: dotnet location: 'C:\\Program"
+            + " Files\\dotnet\\dotnet.exe' hostfxr path: 'C:\\Program Files\\dotnet\\host\\fxr\\")
+            .append(pick(VERSIONS)).append("\\hostfxr.dll' arguments:").toString();
+        case 4 -> sb.append("[aspnetcorev2.dll] Loading request handler:  '").append(site)
+            .append("aspnetcorev2_inprocess.dll'").toString();
+        case 5 -> sb.append("[aspnetcorev2_inprocess.dll] Starting app_offline monitoring in"
+            + " application '").append(site).append("'").toString();
+        case 6 -> sb.append("[aspnetcorev2_inprocess.dll] Event Log: 'Application '")
+            .append(appId()).append("' started the coreclr in-process successfully.'"
+            + " \r\nEnd Event Log Message.").toString();
+        default -> sb.append("[aspnetcorev2_inprocess.dll] Managed application main returned"
+            + " success, waiting for requests").toString();
+      };
     }
 
     // ---- planted ANCM records ----------------------------------------------------------------
@@ -691,18 +644,13 @@ public final class Corpus {
         }
         return c.value();
       }
+      if (c.op() == '~' && c.type() == CaptureType.NAME) {
+        // a NAME holds no path: a module's file name, as Windows' 'Faulting module name' gives it
+        String path = fragment(c);
+        return path.substring(path.lastIndexOf('\\') + 1);
+      }
       if (c.op() == '~') {
-        switch (c.value()) {
-          case "aspnetcore":
-            return random.nextBoolean() ? "C:\\Windows\\System32\\inetsrv\\aspnetcore.dll"
-                : "C:\\Windows\\SysWOW64\\inetsrv\\aspnetcore.dll";
-          case "aspnetcorev2_inprocess":
-            return "C:\\inetpub\\wwwroot\\" + pick(SITES) + "\\aspnetcorev2_inprocess.dll";
-          case "preview":
-            return pick(PREVIEWS);
-          default:
-            return "x" + c.value() + "x";
-        }
+        return fragment(c);
       }
       switch (c.name()) {
         case "appId":
@@ -750,25 +698,27 @@ public final class Corpus {
         default:
           break;
       }
-      switch (c.type()) {
-        case PATH:
-          return "C:\\inetpub\\wwwroot\\" + pick(SITES) + "\\web.config";
-        case HRESULT:
-          return pick(HRESULTS);
-        case HEX:
-          return Integer.toHexString(random.nextInt(1, 256));
-        case INT:
-        case PORT:
-          return Integer.toString(random.nextInt(1, 65536));
-        case VERSION:
-          return pick(VERSIONS);
-        case NAME:
-          return random.nextBoolean() ? "x64" : "x86";
-        case APP_ID:
-          return appId();
-        default:
-          return "1.0.0.0, Culture=neutral, PublicKeyToken=null";
-      }
+      return switch (c.type()) {
+        case PATH -> "C:\\inetpub\\wwwroot\\" + pick(SITES) + "\\web.config";
+        case HRESULT -> pick(HRESULTS);
+        case HEX -> Integer.toHexString(random.nextInt(1, 256));
+        case INT, PORT -> Integer.toString(random.nextInt(1, 65536));
+        case VERSION -> pick(VERSIONS);
+        case NAME -> random.nextBoolean() ? "x64" : "x86";
+        case APP_ID -> appId();
+        default -> "1.0.0.0, Culture=neutral, PublicKeyToken=null";
+      };
+    }
+
+    /** A value for a capture that must hold a fragment: a path or text around it. */
+    private String fragment(Capture c) {
+      return switch (c.value()) {
+        case "aspnetcore" -> random.nextBoolean() ? "C:\\Windows\\System32\\inetsrv\\aspnetcore.dll"
+            : "C:\\Windows\\SysWOW64\\inetsrv\\aspnetcore.dll";
+        case "aspnetcorev2_inprocess" -> "C:\\inetpub\\wwwroot\\" + pick(SITES) + "\\aspnetcorev2_inprocess.dll";
+        case "preview" -> pick(PREVIEWS);
+        default -> "x" + c.value() + "x";
+      };
     }
 
     // ---- helpers -----------------------------------------------------------------------------
