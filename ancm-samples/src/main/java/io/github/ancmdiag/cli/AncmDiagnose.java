@@ -137,19 +137,46 @@ public final class AncmDiagnose implements Callable<Integer> {
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /**
+   * Runs a command line; a failure of the JVM itself (out of memory, a stack overflow) or any
+   * other error escaping the command is exit 3 with one line on stderr, never a stack trace.
+   */
+  static int execute(CommandLine cmd, String[] args) {
+    try {
+      return cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      return internalError(cmd, "ran out of memory; give Java more (java -Xmx2g -jar"
+          + " ancm-diagnose.jar ...) or fewer or smaller files");
+    } catch (StackOverflowError e) {
+      return internalError(cmd, "ran out of stack on deeply nested input");
+    } catch (RuntimeException | Error e) {
+      return internalError(cmd, "an internal error stopped it");
+    }
+  }
+
+  private static int internalError(CommandLine cmd, String what) {
+    PrintWriter err = TerminalSafe.wrap(cmd.getErr());
+    err.println(cmd.getCommandSpec().qualifiedName() + ": " + what + " (exit 3: please report it"
+        + " with the command line if it is a bug)");
+    err.flush();
+    return INTERNAL_ERROR;
   }
 
   /** Returns the configured command line, printing to the standard streams. */
   static CommandLine commandLine() {
     return new CommandLine(new AncmDiagnose()).setOverwrittenOptionsAllowed(true)
-        .setParameterExceptionHandler(AncmDiagnose::usageError);
+        .setParameterExceptionHandler(AncmDiagnose::usageError)
+        .setExecutionExceptionHandler((e, cmd, parsed) ->
+            internalError(cmd, "an internal error stopped it"));
   }
 
   /** Prints a usage error as one message, the synopsis and where to find more; returns 1. */
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
-    PrintWriter err = cmd.getErr();
+    PrintWriter err = TerminalSafe.wrap(cmd.getErr());
     String name = cmd.getCommandSpec().qualifiedName();
     err.println(name + ": " + e.getMessage());
     UnmatchedArgumentException.printSuggestions(e, err);
@@ -161,8 +188,8 @@ public final class AncmDiagnose implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = TerminalSafe.wrap(spec.commandLine().getOut());
+    PrintWriter err = TerminalSafe.wrap(spec.commandLine().getErr());
     IncidentFiles files = new IncidentFiles();
     try {
       for (Path p : webConfig) {

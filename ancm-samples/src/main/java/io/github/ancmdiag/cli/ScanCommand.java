@@ -15,9 +15,14 @@ import io.github.ancmdiag.rules.Signature;
 import io.github.ancmdiag.rules.Variant;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +35,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -125,11 +129,13 @@ final class ScanCommand implements Callable<Integer> {
     if (json && jsonl) {
       throw new ParameterException(spec.commandLine(), "--json and --jsonl exclude each other");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = TerminalSafe.wrap(spec.commandLine().getOut());
+    PrintWriter rawErr = spec.commandLine().getErr(); // the progress line's carriage returns
+    PrintWriter err = TerminalSafe.wrap(rawErr);
     for (Path p : paths) {
-      if (!Files.exists(p)) {
-        err.println("ancm-diagnose scan: cannot read " + p + ": no such file or folder");
+      String why = InputCheck.whyNotReadablePath(p);
+      if (why != null) {
+        err.println("ancm-diagnose scan: cannot read " + p + ": " + why);
         return AncmDiagnose.UNREADABLE;
       }
     }
@@ -141,12 +147,13 @@ final class ScanCommand implements Callable<Integer> {
     Diagnoser.Classifier classifier = diagnoser.classifier(); // reused: one thread
     for (Path p : paths) {
       for (Path f : files(p)) {
-        scan(classifier, f, out, err, console);
+        scan(classifier, f, out, rawErr, console);
       }
     }
     long elapsed = clock.getAsLong() - started;
     if (progressShown) {
-      err.print("\r" + " ".repeat(79) + "\r");
+      rawErr.print("\r" + " ".repeat(79) + "\r");
+      rawErr.flush();
     }
     if (json) {
       out.println(jsonSummary(diagnoser.catalog().version(), elapsed));
@@ -172,16 +179,52 @@ final class ScanCommand implements Callable<Integer> {
     return ids;
   }
 
+  /**
+   * Lists the regular files under a folder, sorted, following symbolic links (to files and to
+   * folders alike; a link that loops back is reported). A subfolder or file that cannot be
+   * opened, a pipe or a device is reported and the rest is still listed.
+   */
   private List<Path> files(Path p) {
     if (!Files.isDirectory(p)) {
       return List.of(p);
     }
-    try (Stream<Path> s = Files.walk(p)) {
-      return s.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      errors.add(p + ": " + e.getMessage());
-      return List.of();
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(p, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) {
+                found.add(file);
+              } else if (attrs.isSymbolicLink()) {
+                errors.add(file + ": is a symbolic link to nothing");
+              } else if (!attrs.isDirectory()) {
+                errors.add(file + ": is not a regular file (a pipe, socket or device), so it"
+                    + " is not read");
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              errors.add(file + ": " + TextFiles.reason(e));
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+              if (e != null) {
+                errors.add(dir + ": the folder could not be listed to its end ("
+                    + TextFiles.reason(e) + ")");
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      errors.add(p + ": " + TextFiles.reason(e));
     }
+    found.sort(null);
+    return found;
   }
 
   private void scan(Diagnoser.Classifier classifier, Path f, PrintWriter out, PrintWriter err,
@@ -253,7 +296,8 @@ final class ScanCommand implements Callable<Integer> {
     lastProgress = now;
     progressShown = true;
     double seconds = (now - started) / 1e9;
-    String name = source.length() > 30 ? "..." + source.substring(source.length() - 27) : source;
+    String shown = TerminalSafe.escape(source);
+    String name = shown.length() > 30 ? "..." + shown.substring(shown.length() - 27) : shown;
     err.printf(Locale.ROOT, "\rscanning %s: %,d lines, %.1f MB, %.1f MB/s   ", name, lines,
         bytes / 1e6, bytes / 1e6 / seconds);
     err.flush();

@@ -21,23 +21,46 @@ final class TextFiles {
   private TextFiles() {}
 
   /**
-   * Reads a whole file.
+   * Reads a whole file, which must be a regular file.
    *
    * @throws IOException naming the file when it cannot be read
    */
   static String read(Path f) throws IOException {
+    return read(f, Integer.MAX_VALUE - 16).text();
+  }
+
+  /**
+   * The start of a file, decoded.
+   *
+   * @param text the text of its first bytes
+   * @param cut whether the file is longer than what was read
+   */
+  record Head(String text, boolean cut) {}
+
+  /**
+   * Reads at most {@code maxBytes} bytes of a regular file, never the whole of a larger one.
+   *
+   * @throws IOException naming the file when it is no regular file or cannot be read
+   */
+  static Head read(Path f, int maxBytes) throws IOException {
+    String notRegular = InputCheck.whyNotReadable(f);
+    if (notRegular != null) {
+      throw new IOException(f + ": " + notRegular);
+    }
     byte[] b;
-    try {
-      b = Files.readAllBytes(f);
+    boolean cut;
+    try (java.io.InputStream in = Files.newInputStream(f)) {
+      b = in.readNBytes(maxBytes);
+      cut = in.read() >= 0;
     } catch (IOException e) {
       throw new IOException(f + ": " + reason(e), e);
     }
     Charset bom = bomCharset(b, b.length);
     if (bom != null) {
       int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
-      return new String(b, skip, b.length - skip, bom);
+      return new Head(new String(b, skip, b.length - skip, bom), cut);
     }
-    return decodeUtf8Or1252(b, 0, b.length);
+    return new Head(decodeUtf8Or1252(b, 0, b.length), cut);
   }
 
   /** Returns the charset a byte order mark at the start of {@code b} names, or null. */
@@ -68,13 +91,22 @@ final class TextFiles {
 
   /** Says why an I/O operation failed, in words, without repeating the file name. */
   static String reason(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or folder";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
+    if (e instanceof java.nio.file.FileSystemException) {
+      String r = ((java.nio.file.FileSystemException) e).getReason();
+      if (e instanceof java.nio.file.NoSuchFileException) {
+        return "no such file or folder";
+      }
+      if (e instanceof java.nio.file.AccessDeniedException) {
+        return "permission denied";
+      }
+      if (e instanceof java.nio.file.FileSystemLoopException) {
+        return "a symbolic link loops back to a folder above it; not followed";
+      }
+      if (r != null && !r.isBlank()) {
+        return r.strip().toLowerCase(java.util.Locale.ROOT);
+      }
     }
     String m = e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : m;
+    return m == null || m.isBlank() ? "an input/output error" : m;
   }
 }
