@@ -1,33 +1,45 @@
 package io.github.ancmdiag;
 
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.internal.score.Match;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 import org.jetbrains.annotations.Unmodifiable;
 
 /**
  * What {@link Diagnoser#classify(LogRecord)} found in one record: every signature it matches.
- *
- * @param record the record classified
- * @param matches the signatures found, in order of position; empty for an unrelated record
+ * Made by the {@link Diagnoser} only; equal when the record and the matches are equal.
  */
-public record Classification(
-    @NotNull LogRecord record, @NotNull @Unmodifiable List<SignatureMatch> matches) {
+public final class Classification {
+  private final LogRecord record;
+  private final List<SignatureMatch> matches;
+
+  Classification(LogRecord record, List<Match> matches) {
+    this.record = Objects.requireNonNull(record, "record");
+    this.matches = SignatureMatch.wrap(matches);
+  }
 
   /**
-   * Validates and copies the parts.
+   * Returns the record classified.
    *
-   * @param record the record classified
-   * @param matches the signatures found, in order of position; empty for an unrelated record
-   * @throws NullPointerException if a part is null
+   * @return the record
    */
-  public Classification {
-    Objects.requireNonNull(record, "record");
-    matches = List.copyOf(matches);
+  public @NotNull LogRecord record() {
+    return record;
+  }
+
+  /**
+   * Returns the signatures found, in order of position.
+   *
+   * @return the matches; empty for an unrelated record
+   */
+  public @NotNull @Unmodifiable List<SignatureMatch> matches() {
+    return matches;
   }
 
   /**
@@ -53,5 +65,21 @@ public record Classification(
       ids.add(m.entryId());
     }
     return Collections.unmodifiableSet(ids);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Classification other && record.equals(other.record)
+        && matches.equals(other.matches);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * record.hashCode() + matches.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Classification" + entryIds();
   }
 }

@@ -3,10 +3,12 @@ package io.github.ancmdiag;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
 import io.github.ancmdiag.internal.score.CompiledCatalog;
+import io.github.ancmdiag.internal.score.Match;
 import io.github.ancmdiag.internal.score.RecordMatching;
 import io.github.ancmdiag.internal.score.Scorer;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Confidence;
 import io.github.ancmdiag.rules.Catalog;
 import java.util.List;
 import java.util.Objects;
@@ -209,7 +211,7 @@ public final class Diagnoser {
     @CheckReturnValue
     public @NotNull Optional<Classification> match(@NotNull LogRecord record) {
       Objects.requireNonNull(record, "record");
-      List<SignatureMatch> found = matching.find(record, scratch);
+      List<Match> found = matching.find(record, scratch);
       return found.isEmpty() ? Optional.empty() : Optional.of(new Classification(record, found));
     }
   }
@@ -226,7 +228,7 @@ public final class Diagnoser {
     Objects.requireNonNull(evidence, "evidence");
     AspNetCoreVersion v = evidence.aspNetCoreVersion().orElse(version);
     Scorer.Result result = scorer.score(evidence.records(), evidence.observations(), v);
-    return new DiagnosisReport(result.diagnoses(), v, result.inferred(),
+    return new DiagnosisReport(Diagnosis.wrap(result.diagnoses()), v, result.inferred(),
         evidence.records().size(), result.matchedRecords());
   }
 

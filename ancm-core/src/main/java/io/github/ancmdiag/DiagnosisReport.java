@@ -1,6 +1,7 @@
 package io.github.ancmdiag;
 
 import io.github.ancmdiag.model.AspNetCoreVersion;
+import io.github.ancmdiag.model.Confidence;
 import io.github.ancmdiag.model.VersionRange;
 import java.util.List;
 import java.util.Objects;

@@ -1,68 +1,123 @@
 package io.github.ancmdiag;
 
+import io.github.ancmdiag.internal.score.Match;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Parameter;
 import io.github.ancmdiag.model.VersionRange;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 import org.jetbrains.annotations.Unmodifiable;
 
 /**
- * One catalog signature found in one record.
- *
- * @param entryId the catalog entry the signature belongs to
- * @param signatureId the signature within the entry's variant
- * @param versions the version range of that variant
- * @param expectedChannel where the software writes this evidence
- * @param recordChannel where the record that holds it came from
- * @param parameters the typed values captured
- * @param start where the match starts in the record's text
- * @param end where the match ends (exclusive) in the record's text
- * @param matchedText the matched text, white space collapsed
- * @param completeness 1 for a whole message, less for a message cut off part-way
+ * One catalog signature found in one record. Made by {@link Diagnoser#classify} only; equal
+ * when every part is equal.
  */
-public record SignatureMatch(
-    @NotNull String entryId,
-    @NotNull String signatureId,
-    @NotNull VersionRange versions,
-    @NotNull Channel expectedChannel,
-    @NotNull Channel recordChannel,
-    @NotNull @Unmodifiable List<Parameter> parameters,
-    int start,
-    int end,
-    @NotNull String matchedText,
-    double completeness) {
+public final class SignatureMatch {
+  private final Match match;
+
+  SignatureMatch(Match match) {
+    this.match = match;
+  }
+
+  static @NotNull List<SignatureMatch> wrap(@NotNull List<Match> matches) {
+    SignatureMatch[] out = new SignatureMatch[matches.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new SignatureMatch(matches.get(i));
+    }
+    return List.of(out);
+  }
 
   /**
-   * Validates and copies the parts.
+   * Returns the catalog entry the signature belongs to.
    *
-   * @param entryId the catalog entry the signature belongs to
-   * @param signatureId the signature within the entry's variant
-   * @param versions the version range of that variant
-   * @param expectedChannel where the software writes this evidence
-   * @param recordChannel where the record that holds it came from
-   * @param parameters the typed values captured
-   * @param start where the match starts in the record's text
-   * @param end where the match ends (exclusive) in the record's text
-   * @param matchedText the matched text, white space collapsed
-   * @param completeness 1 for a whole message, less for a message cut off part-way
-   * @throws IllegalArgumentException if the span or completeness is out of range
+   * @return the entry id
    */
-  public SignatureMatch {
-    Objects.requireNonNull(entryId, "entryId");
-    Objects.requireNonNull(signatureId, "signatureId");
-    Objects.requireNonNull(versions, "versions");
-    Objects.requireNonNull(expectedChannel, "expectedChannel");
-    Objects.requireNonNull(recordChannel, "recordChannel");
-    parameters = List.copyOf(parameters);
-    Objects.requireNonNull(matchedText, "matchedText");
-    if (start < 0 || end < start) {
-      throw new IllegalArgumentException("bad span " + start + ".." + end);
-    }
-    if (!(completeness > 0 && completeness <= 1)) {
-      throw new IllegalArgumentException("completeness must be in (0, 1] but was " + completeness);
-    }
+  public @NotNull String entryId() {
+    return match.entryId();
+  }
+
+  /**
+   * Returns the signature's id within the entry's variant.
+   *
+   * @return the signature id
+   */
+  public @NotNull String signatureId() {
+    return match.signatureId();
+  }
+
+  /**
+   * Returns the version range of the variant the signature belongs to.
+   *
+   * @return the versions
+   */
+  public @NotNull VersionRange versions() {
+    return match.versions();
+  }
+
+  /**
+   * Returns where the software writes this evidence.
+   *
+   * @return the signature's channel
+   */
+  public @NotNull Channel expectedChannel() {
+    return match.expectedChannel();
+  }
+
+  /**
+   * Returns where the record that holds the match came from.
+   *
+   * @return the record's channel
+   */
+  public @NotNull Channel recordChannel() {
+    return match.recordChannel();
+  }
+
+  /**
+   * Returns the typed values captured, in template order.
+   *
+   * @return the parameters
+   */
+  public @NotNull @Unmodifiable List<Parameter> parameters() {
+    return match.parameters();
+  }
+
+  /**
+   * Returns where the match starts in the record's text.
+   *
+   * @return the start offset
+   */
+  public int start() {
+    return match.start();
+  }
+
+  /**
+   * Returns where the match ends (exclusive) in the record's text.
+   *
+   * @return the end offset
+   */
+  public int end() {
+    return match.end();
+  }
+
+  /**
+   * Returns the matched text, white space collapsed.
+   *
+   * @return the text
+   */
+  public @NotNull String matchedText() {
+    return match.matchedText();
+  }
+
+  /**
+   * Returns how much of the message was found: 1 for a whole message, less for one cut off
+   * part-way.
+   *
+   * @return the completeness, in (0, 1]
+   */
+  public double completeness() {
+    return match.completeness();
   }
 
   /**
@@ -71,7 +126,7 @@ public record SignatureMatch(
    * @return true for a whole message
    */
   public boolean isComplete() {
-    return completeness >= 1.0;
+    return match.completeness() >= 1.0;
   }
 
   /**
@@ -81,11 +136,26 @@ public record SignatureMatch(
    * @return the parameter, or empty when it was not captured
    */
   public @NotNull Optional<Parameter> parameter(@NotNull String name) {
-    for (Parameter p : parameters) {
+    for (Parameter p : match.parameters()) {
       if (p.name().equals(name)) {
         return Optional.of(p);
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof SignatureMatch other && match.equals(other.match);
+  }
+
+  @Override
+  public int hashCode() {
+    return match.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return entryId() + "/" + signatureId() + " " + parameters() + " at " + start() + ".." + end();
   }
 }

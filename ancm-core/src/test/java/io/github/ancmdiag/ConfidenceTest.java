@@ -1,5 +1,6 @@
 package io.github.ancmdiag;
 
+import io.github.ancmdiag.model.Confidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

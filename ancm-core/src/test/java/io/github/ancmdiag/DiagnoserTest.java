@@ -1,5 +1,8 @@
 package io.github.ancmdiag;
 
+import io.github.ancmdiag.model.Confidence;
+import io.github.ancmdiag.model.Finding;
+import io.github.ancmdiag.model.Parameter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

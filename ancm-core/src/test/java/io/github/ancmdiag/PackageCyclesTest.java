@@ -26,19 +26,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the package graph of ancm-core one-way: reads every source file, links each package to the
- * project packages it names (by import or by a fully qualified name in code), and fails on every
- * cycle that is not in {@link #ALLOWED}. The allowlist only shrinks: a cycle that disappears must
- * leave it too.
+ * project packages it names (by import or by a fully qualified name in code), and fails on any
+ * cycle, naming the types that close it.
  */
 class PackageCyclesTest {
   private static final String PROJECT = "io.github.ancmdiag";
   private static final Path SOURCES = Path.of("src", "main", "java");
 
   /** Cycles still in the tree, each as its packages in cycle order from the smallest name. */
-  private static final Set<List<String>> ALLOWED = Set.of(
-      // Diagnoser runs internal.score, which builds the top package's Finding, Diagnosis, Parameter...
-      List.of("io.github.ancmdiag", "io.github.ancmdiag.internal.score"));
-
   /** A project package name followed by a type name or by {@code .*}. */
   private static final Pattern REFERENCE = Pattern.compile(
       "(?<![\\w.])" + Pattern.quote(PROJECT) + "(?:\\.[a-z_][A-Za-z0-9_]*)*(?=\\.(?:[A-Z]|\\*))");
@@ -47,7 +42,7 @@ class PackageCyclesTest {
   private static final int MAX_CYCLES = 1_000;
 
   @Test
-  void should_have_no_package_cycle_but_the_allowed_ones() {
+  void should_have_no_package_cycle() {
     // given
     Map<String, Map<String, SortedSet<String>>> graph = packageGraph(readSources(SOURCES));
 
@@ -59,15 +54,7 @@ class PackageCyclesTest {
         .containsKey(PROJECT);
     List<String> problems = new ArrayList<>();
     for (List<String> cycle : cycles) {
-      if (!ALLOWED.contains(cycle)) {
-        problems.add("new package cycle " + describe(cycle, graph));
-      }
-    }
-    for (List<String> allowed : ALLOWED) {
-      if (!cycles.contains(allowed)) {
-        problems.add("allowed cycle " + String.join(" -> ", allowed)
-            + " is gone: remove it from PackageCyclesTest.ALLOWED");
-      }
+      problems.add("package cycle " + describe(cycle, graph));
     }
     assertThat(problems).as("package cycles in ancm-core").isEmpty();
   }

@@ -1,9 +1,9 @@
 package io.github.ancmdiag.assertj;
 
-import io.github.ancmdiag.Confidence;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Confidence;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;

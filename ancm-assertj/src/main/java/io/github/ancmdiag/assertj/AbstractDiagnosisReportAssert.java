@@ -1,13 +1,13 @@
 package io.github.ancmdiag.assertj;
 
-import io.github.ancmdiag.Confidence;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
+import io.github.ancmdiag.model.Confidence;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.AbstractObjectAssert;
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 

@@ -1,10 +1,10 @@
 package io.github.ancmdiag.assertj;
 
-import io.github.ancmdiag.Confidence;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
-import io.github.ancmdiag.Finding;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Confidence;
+import io.github.ancmdiag.model.Finding;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

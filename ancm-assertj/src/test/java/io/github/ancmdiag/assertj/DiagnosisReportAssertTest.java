@@ -9,9 +9,9 @@ import static io.github.ancmdiag.assertj.Incidents.rankLine;
 import static io.github.ancmdiag.assertj.Incidents.score;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.ancmdiag.Confidence;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Confidence;
 import org.junit.jupiter.api.Test;
 
 class DiagnosisReportAssertTest {

@@ -2,11 +2,11 @@ package io.github.ancmdiag.assertj;
 
 import static io.github.ancmdiag.assertj.AncmAssertions.assertThat;
 
-import io.github.ancmdiag.Confidence;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.Evidence;
 import io.github.ancmdiag.catalog.BundledCatalog;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Confidence;
 import org.junit.jupiter.api.Test;
 
 /** The README's "Use in tests" example, with the README's first incident. */

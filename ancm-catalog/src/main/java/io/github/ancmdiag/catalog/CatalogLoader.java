@@ -2,6 +2,7 @@ package io.github.ancmdiag.catalog;
 
 import io.github.ancmdiag.catalog.internal.EntryDto;
 import io.github.ancmdiag.catalog.internal.IndexDto;
+import io.github.ancmdiag.internal.text.KebabCase;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.CatalogException;
@@ -157,7 +158,7 @@ final class CatalogLoader {
           index.add(path, "the element is null; expected an entry id");
         }
         id = null;
-      } else if (!Catalog.isKebabCase(id)) {
+      } else if (!KebabCase.matches(id)) {
         index.add(path, "'" + id + "' is not a lowercase kebab-case entry id");
         id = null;
       } else if (seen.containsKey(id)) {

@@ -3,6 +3,7 @@ package io.github.ancmdiag.catalog;
 import io.github.ancmdiag.catalog.internal.EntryDto;
 import io.github.ancmdiag.catalog.internal.SignatureDto;
 import io.github.ancmdiag.catalog.internal.VariantDto;
+import io.github.ancmdiag.internal.text.KebabCase;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.Observation;
@@ -61,7 +62,7 @@ final class EntryMapper {
 
   private @Nullable CatalogEntry entry(EntryDto dto, @Nullable String fileId) {
     String id = required(dto.id(), "$.id");
-    if (id != null && !Catalog.isKebabCase(id)) {
+    if (id != null && !KebabCase.matches(id)) {
       fail("$.id", "the id '" + id + "' is not lowercase kebab-case");
     } else if (id != null && fileId != null && !id.equals(fileId)) {
       // reported, but the entry is still built: the builder then finds a duplicate id too
@@ -172,7 +173,7 @@ final class EntryMapper {
     }
     int before = failures;
     String id = required(dto.id(), path + ".id");
-    if (id != null && !Catalog.isKebabCase(id)) {
+    if (id != null && !KebabCase.matches(id)) {
       fail(path + ".id", "the signature id '" + id + "' is not lowercase kebab-case");
     }
     Channel channel = channel(dto.channel(), path + ".channel");

@@ -2,11 +2,11 @@ package io.github.ancmdiag.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ancmdiag.Confidence;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Evidence;
+import io.github.ancmdiag.model.Confidence;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

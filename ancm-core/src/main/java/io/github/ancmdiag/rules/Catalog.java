@@ -2,6 +2,7 @@ package io.github.ancmdiag.rules;
 
 import io.github.ancmdiag.internal.match.Template;
 import io.github.ancmdiag.internal.match.TemplateSyntaxException;
+import io.github.ancmdiag.internal.text.KebabCase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,29 +84,6 @@ public final class Catalog {
   }
 
   /**
-   * Tells whether a text is lowercase kebab-case: letters and digits in words joined by single
-   * dashes, starting with a letter.
-   *
-   * @param s the text
-   * @return true for kebab-case
-   */
-  public static boolean isKebabCase(@NotNull String s) {
-    if (s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z' || s.endsWith("-")) {
-      return false;
-    }
-    char prev = 'a';
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && prev != '-');
-      if (!ok) {
-        return false;
-      }
-      prev = c;
-    }
-    return true;
-  }
-
-  /**
    * Builds a {@link Catalog}. Not thread-safe. {@link #build()} leaves the builder unchanged and
    * may be called again.
    */
@@ -181,7 +159,7 @@ public final class Catalog {
         for (int a = 0; a < names.size(); a++) {
           String name = names.get(a);
           String path = a == 0 ? "$.id" : "$.aliases[" + (a - 1) + "]";
-          if (!isKebabCase(name)) {
+          if (!KebabCase.matches(name)) {
             problems.add(new CatalogProblem(src, path, 0,
                 "'" + name + "' is not lowercase kebab-case"));
           }

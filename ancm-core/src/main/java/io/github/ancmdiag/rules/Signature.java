@@ -1,5 +1,6 @@
 package io.github.ancmdiag.rules;
 
+import io.github.ancmdiag.internal.text.KebabCase;
 import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
@@ -337,7 +338,7 @@ public final class Signature {
 
   static String requireId(String id) {
     Objects.requireNonNull(id, "id");
-    if (!Catalog.isKebabCase(id)) {
+    if (!KebabCase.matches(id)) {
       throw new IllegalArgumentException("id must be lowercase kebab-case but was '" + id + "'");
     }
     return id;

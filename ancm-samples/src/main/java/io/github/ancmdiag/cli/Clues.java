@@ -1,12 +1,12 @@
 package io.github.ancmdiag.cli;
 
-import io.github.ancmdiag.Confidence;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Evidence;
-import io.github.ancmdiag.Expectation;
-import io.github.ancmdiag.Finding;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Confidence;
+import io.github.ancmdiag.model.Expectation;
+import io.github.ancmdiag.model.Finding;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.rules.Catalog;
 import io.github.ancmdiag.rules.Signature;

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
-import io.github.ancmdiag.Expectation;
-import io.github.ancmdiag.Finding;
 import io.github.ancmdiag.input.SkippedRecord;
+import io.github.ancmdiag.model.Expectation;
+import io.github.ancmdiag.model.Finding;
 import java.util.List;
 import java.util.Map;
 

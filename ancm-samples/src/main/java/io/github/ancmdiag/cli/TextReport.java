@@ -2,8 +2,8 @@ package io.github.ancmdiag.cli;
 
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
-import io.github.ancmdiag.Expectation;
-import io.github.ancmdiag.Finding;
+import io.github.ancmdiag.model.Expectation;
+import io.github.ancmdiag.model.Finding;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

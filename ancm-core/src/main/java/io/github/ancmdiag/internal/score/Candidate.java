@@ -1,7 +1,7 @@
 package io.github.ancmdiag.internal.score;
 
-import io.github.ancmdiag.Expectation;
-import io.github.ancmdiag.Finding;
+import io.github.ancmdiag.model.Expectation;
+import io.github.ancmdiag.model.Finding;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.Variant;
 import java.util.ArrayList;

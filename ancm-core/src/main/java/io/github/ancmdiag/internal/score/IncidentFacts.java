@@ -1,12 +1,11 @@
 package io.github.ancmdiag.internal.score;
 
-import io.github.ancmdiag.Parameter;
-import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.Observation;
+import io.github.ancmdiag.model.Parameter;
 import io.github.ancmdiag.rules.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,20 +24,20 @@ import org.jetbrains.annotations.Nullable;
 final class IncidentFacts {
   /** The best match of one signature, with the values every match of it captured. */
   static final class Best {
-    final SignatureMatch match;
+    final Match match;
     final LogRecord record;
     final double weight;
     /** The best match's values, then values only other matches of the signature captured. */
     final Map<String, Parameter> parameters = new LinkedHashMap<>();
 
-    Best(SignatureMatch match, LogRecord record, double weight) {
+    Best(Match match, LogRecord record, double weight) {
       this.match = match;
       this.record = record;
       this.weight = weight;
       add(match);
     }
 
-    void add(SignatureMatch m) {
+    void add(Match m) {
       for (Parameter p : m.parameters()) {
         parameters.putIfAbsent(p.name(), p);
       }
@@ -74,7 +73,7 @@ final class IncidentFacts {
    * little where a template pinned to more values matched the same text ({@link
    * Weights#SHADOWED}). Evidence that counts against its cause is not shared.
    */
-  void add(LogRecord record, List<SignatureMatch> matches, List<RecordMatching.Claim> claimList,
+  void add(LogRecord record, List<Match> matches, List<RecordMatching.Claim> claimList,
       @Nullable AspNetCoreVersion v) {
     int n = matches.size();
     int[] cluster = clusters(matches, claimList);
@@ -101,7 +100,7 @@ final class IncidentFacts {
       worth.merge(cluster[i], ref.plainWeight, Math::max);
     }
     for (int i = 0; i < n; i++) {
-      SignatureMatch m = matches.get(i);
+      Match m = matches.get(i);
       CompiledCatalog.SigRef ref = claimList.get(i).ref();
       if (m.expectedChannel() == Channel.EVENT_LOG && m.isComplete()
           && record.channel() == Channel.EVENT_LOG && !ref.sig.isContrary()) {
@@ -158,7 +157,7 @@ final class IncidentFacts {
    * Tells whether a debug log match is ANCM's copy of an event it logged: the V2 debug log writes
    * every event's text as {@code Event Log: '<message>'}, so the message counts as the event.
    */
-  private static boolean isEventEcho(SignatureMatch m, LogRecord record) {
+  private static boolean isEventEcho(Match m, LogRecord record) {
     return m.expectedChannel() == Channel.EVENT_LOG && m.recordChannel() == Channel.DEBUG_LOG
         && record.text().contains("Event Log: '");
   }
@@ -167,7 +166,7 @@ final class IncidentFacts {
    * Groups the matches of one record into pieces of evidence: text matches whose spans overlap
    * (transitively), and status matches of the same status. O(m log m) for m matches.
    */
-  private static int[] clusters(List<SignatureMatch> matches, List<RecordMatching.Claim> claims) {
+  private static int[] clusters(List<Match> matches, List<RecordMatching.Claim> claims) {
     int n = matches.size();
     int[] cluster = new int[n];
     Integer[] order = new Integer[n];
@@ -183,7 +182,7 @@ final class IncidentFacts {
     Signature.Kind kind = null;
     String point = null;
     for (Integer i : order) {
-      SignatureMatch m = matches.get(i);
+      Match m = matches.get(i);
       Signature.Kind k = claims.get(i).ref().sig.kind();
       boolean sameCluster;
       if (isPoint(m)) {
@@ -205,7 +204,7 @@ final class IncidentFacts {
     return cluster;
   }
 
-  private static boolean isPoint(SignatureMatch m) {
+  private static boolean isPoint(Match m) {
     return m.start() == m.end();
   }
 

@@ -1,13 +1,12 @@
 package io.github.ancmdiag.internal.score;
 
-import io.github.ancmdiag.Parameter;
-import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
 import io.github.ancmdiag.internal.match.Template;
 import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
+import io.github.ancmdiag.model.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jetbrains.annotations.Nullable;
@@ -67,11 +66,11 @@ public final class RecordMatching {
    * @param scratch working state
    * @return the matches; an empty immutable list, allocating nothing, when there are none
    */
-  public List<SignatureMatch> find(LogRecord record, CompiledMatcher.Scratch scratch) {
+  public List<Match> find(LogRecord record, CompiledMatcher.Scratch scratch) {
     String text = record.text();
     int scan = compiled.matcher.scan(text, scratch);
     if ((scan & CompiledMatcher.MAY_MATCH) != 0) {
-      List<SignatureMatch> matches = new ArrayList<>(2);
+      List<Match> matches = new ArrayList<>(2);
       collect(record, statuses(record), compiled.matcher.matchAll(text, scratch), matches, null);
       return matches;
     }
@@ -82,7 +81,7 @@ public final class RecordMatching {
     if (statuses.isEmpty()) {
       return List.of();
     }
-    List<SignatureMatch> matches = new ArrayList<>(2);
+    List<Match> matches = new ArrayList<>(2);
     collect(record, statuses, List.of(), matches, null);
     return matches;
   }
@@ -103,13 +102,13 @@ public final class RecordMatching {
    * Finds the signatures in a record, given the statuses it shows; {@code claims}, when given,
    * receives each match's signature.
    */
-  void collect(LogRecord record, List<HttpStatus> statuses, List<SignatureMatch> matches,
+  void collect(LogRecord record, List<HttpStatus> statuses, List<Match> matches,
       @Nullable List<Claim> claims) {
     collect(record, statuses, compiled.matcher.match(record.text()), matches, claims);
   }
 
   private void collect(LogRecord record, List<HttpStatus> statuses,
-      List<CompiledMatcher.Hit> hits, List<SignatureMatch> matches, @Nullable List<Claim> claims) {
+      List<CompiledMatcher.Hit> hits, List<Match> matches, @Nullable List<Claim> claims) {
     for (CompiledMatcher.Hit hit : hits) {
       Template tpl = compiled.templates.get(hit.template());
       List<Parameter> params = new ArrayList<>();
@@ -122,7 +121,7 @@ public final class RecordMatching {
       }
       int[] span = hit.originalSpan();
       for (CompiledCatalog.SigRef ref : compiled.templateRefs.get(hit.template())) {
-        matches.add(new SignatureMatch(ref.entryRef.id(), ref.sig.id(),
+        matches.add(new Match(ref.entryRef.id(), ref.sig.id(),
             ref.variantRef.versions(), ref.sig.channel(), record.channel(), params, span[0],
             span[1], hit.matchedText(), hit.completeness()));
         if (claims != null) {
@@ -139,7 +138,7 @@ public final class RecordMatching {
           }
         }
         if (best > 0) {
-          matches.add(new SignatureMatch(ref.entryRef.id(), ref.sig.id(),
+          matches.add(new Match(ref.entryRef.id(), ref.sig.id(),
               ref.variantRef.versions(), Channel.BROWSER, record.channel(),
               List.of(new Parameter("status", CaptureType.TEXT, seen.toString())), 0, 0,
               "HTTP " + seen, best));

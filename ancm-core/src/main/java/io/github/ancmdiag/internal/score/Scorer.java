@@ -1,16 +1,14 @@
 package io.github.ancmdiag.internal.score;
 
-import io.github.ancmdiag.Confidence;
-import io.github.ancmdiag.Diagnosis;
-import io.github.ancmdiag.Expectation;
-import io.github.ancmdiag.Finding;
-import io.github.ancmdiag.Parameter;
-import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
+import io.github.ancmdiag.model.Confidence;
+import io.github.ancmdiag.model.Expectation;
+import io.github.ancmdiag.model.Finding;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.Observation;
+import io.github.ancmdiag.model.Parameter;
 import io.github.ancmdiag.model.VersionRange;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.FixStep;
@@ -36,7 +34,7 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class Scorer {
   /** A ranked result: the diagnoses, the version range inferred, and the records that matched. */
-  public record Result(List<Diagnosis> diagnoses, @Nullable VersionRange inferred,
+  public record Result(List<RankedCause> diagnoses, @Nullable VersionRange inferred,
       int matchedRecords) {}
 
   private final CompiledCatalog compiled;
@@ -65,7 +63,7 @@ public final class Scorer {
       @Nullable AspNetCoreVersion v) {
     IncidentFacts facts = new IncidentFacts(records, observations);
     int matchedRecords = 0;
-    List<SignatureMatch> matches = new ArrayList<>();
+    List<Match> matches = new ArrayList<>();
     List<RecordMatching.Claim> claims = new ArrayList<>();
     for (LogRecord r : records) {
       matches.clear();
@@ -108,7 +106,7 @@ public final class Scorer {
     scored.sort(Comparator.comparingDouble(Candidate::raw).reversed()
         .thenComparing(Comparator.comparingDouble((Candidate s) -> s.support).reversed())
         .thenComparing(s -> s.entry.id()));
-    List<Diagnosis> diagnoses = new ArrayList<>();
+    List<RankedCause> diagnoses = new ArrayList<>();
     double secondRaw = scored.size() < 2 ? 0 : Math.max(0, scored.get(1).raw());
     double topRaw = scored.isEmpty() ? 0 : scored.get(0).raw();
     for (int i = 0; i < scored.size(); i++) {
@@ -120,7 +118,7 @@ public final class Scorer {
       for (String step : s.entry.fixFor(s.variant)) {
         fix.add(FixStep.parse(step).render(s.parameters));
       }
-      diagnoses.add(new Diagnosis(s.entry.id(), s.entry.title(), s.entry.summary(),
+      diagnoses.add(new RankedCause(s.entry.id(), s.entry.title(), s.entry.summary(),
           s.variant.versions(), score, conf, s.supporting, s.missing, s.contradicting,
           s.parameters, fix));
     }
@@ -138,7 +136,7 @@ public final class Scorer {
    * the provider is not part of the message.
    */
   private void providerCues(LogRecord r, IncidentFacts facts, @Nullable AspNetCoreVersion v) {
-    List<SignatureMatch> matches = new ArrayList<>();
+    List<Match> matches = new ArrayList<>();
     List<RecordMatching.Claim> claims = new ArrayList<>();
     LogRecord.Builder b = LogRecord.builder(r.channel(), r.provider()).source(r.source());
     if (r.line() > 0) {
@@ -316,7 +314,7 @@ public final class Scorer {
     return sb.toString();
   }
 
-  private static String quote(SignatureMatch m) {
+  private static String quote(Match m) {
     String t = m.matchedText();
     if (t.length() > 300) {
       t = t.substring(0, 297) + "...";

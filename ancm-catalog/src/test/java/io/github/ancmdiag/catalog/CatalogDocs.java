@@ -43,10 +43,9 @@ import org.jetbrains.annotations.NotNull;
  *     -Dcatalog.docs.update=true
  * }</pre>
  *
- * <p>{@link #main(String[])} writes the same file from any class path that holds this module and
- * its dependencies. Stateless and thread-safe.
+ * <p>A build tool kept with the tests, so it is not part of the shipped API. Stateless.
  */
-public final class CatalogDocs {
+final class CatalogDocs {
   /** The first line of the rendered text. */
   static final String GENERATED_NOTICE =
       "<!-- GENERATED from ancm-catalog entries; edit the JSON, not this file -->";

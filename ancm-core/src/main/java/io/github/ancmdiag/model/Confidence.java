@@ -1,4 +1,4 @@
-package io.github.ancmdiag;
+package io.github.ancmdiag.model;
 
 import org.jetbrains.annotations.NotNull;
 

@@ -1,4 +1,4 @@
-package io.github.ancmdiag;
+package io.github.ancmdiag.model;
 
 import io.github.ancmdiag.model.Channel;
 import java.util.Objects;
