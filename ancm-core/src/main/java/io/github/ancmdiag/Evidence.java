@@ -2,9 +2,9 @@ package io.github.ancmdiag;
 
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.SkippedRecord;
-import io.github.ancmdiag.internal.folder.IncidentFolder;
 import io.github.ancmdiag.internal.io.Capped;
 import io.github.ancmdiag.internal.io.RecordBudget;
+import io.github.ancmdiag.internal.read.folder.IncidentFolder;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.Observation;

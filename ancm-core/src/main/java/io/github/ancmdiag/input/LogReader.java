@@ -3,6 +3,21 @@ package io.github.ancmdiag.input;
 import io.github.ancmdiag.internal.io.Capped;
 import io.github.ancmdiag.internal.io.IoFailures;
 import io.github.ancmdiag.internal.io.RecordBudget;
+import io.github.ancmdiag.internal.read.FormatDetector;
+import io.github.ancmdiag.internal.read.ancm.DebugLogReader;
+import io.github.ancmdiag.internal.read.ancm.StdoutLogReader;
+import io.github.ancmdiag.internal.read.events.EventCsvReader;
+import io.github.ancmdiag.internal.read.events.EventTextReader;
+import io.github.ancmdiag.internal.read.events.EventXmlReader;
+import io.github.ancmdiag.internal.read.events.PowerShellJsonReader;
+import io.github.ancmdiag.internal.read.events.PowerShellListReader;
+import io.github.ancmdiag.internal.read.iis.FrebReader;
+import io.github.ancmdiag.internal.read.iis.W3cLogReader;
+import io.github.ancmdiag.internal.read.pages.ErrorPageReader;
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.PlainTextReader;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import java.io.Closeable;
 import java.io.IOException;
@@ -92,7 +107,7 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
         return;
       }
       if (verdict == FormatDetector.Verdict.BINARY) {
-        skipped.add(new SkippedRecord(source, 1, 0, "the input is binary (" + in.kind().label
+        skipped.add(new SkippedRecord(source, 1, 0, "the input is binary (" + in.kind().label()
             + " decoding shows NUL or control characters), not a log; nothing was read"));
         return;
       }
@@ -153,31 +168,48 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
 
   private RecordReader create(Format chosen, EncodingDecoder in, ReadLimits limits,
       @Nullable Channel channel) {
-    switch (chosen) {
-      case EVENT_XML:
-        return new EventXmlReader(in, source, limits, skipped::add);
-      case EVENT_TEXT:
-        return new EventTextReader(in, source, limits, skipped::add);
-      case W3C_LOG:
-        return new W3cLogReader(in, source, limits, skipped::add);
-      case FREB_XML:
-        return new FrebReader(in, source, limits, skipped::add);
-      case ERROR_PAGE:
-        return new ErrorPageReader(in, source, limits, skipped::add);
-      case STDOUT_LOG:
-        return new StdoutLogReader(in, source, limits, skipped::add);
-      case DEBUG_LOG:
-        return new DebugLogReader(in, source, limits, skipped::add);
-      case EVENT_CSV:
-        return new EventCsvReader(in, source, limits, skipped::add);
-      case POWERSHELL_JSON:
-        return new PowerShellJsonReader(in, source, limits, skipped::add);
-      case POWERSHELL_LIST:
-        return new PowerShellListReader(in, source, limits, skipped::add);
-      default:
-        return new PlainTextReader(in, source, limits, skipped::add,
-            Objects.requireNonNull(channel, "channel"));
+    int max = limits.maxRecordChars();
+    RecordReader.Skips skips = this::skip;
+    return switch (chosen) {
+      case EVENT_XML -> new EventXmlReader(in, source, max, skips);
+      case EVENT_TEXT -> new EventTextReader(in, source, max, skips);
+      case W3C_LOG -> new W3cLogReader(in, source, max, skips);
+      case FREB_XML -> new FrebReader(in, source, max, skips);
+      case ERROR_PAGE -> new ErrorPageReader(in, source, max, skips);
+      case STDOUT_LOG -> new StdoutLogReader(in, source, max, skips);
+      case DEBUG_LOG -> new DebugLogReader(in, source, max, skips);
+      case EVENT_CSV -> new EventCsvReader(in, source, max, skips);
+      case POWERSHELL_JSON -> new PowerShellJsonReader(in, source, max, skips);
+      case POWERSHELL_LIST -> new PowerShellListReader(in, source, max, skips);
+      case AUTO, PLAIN_TEXT -> new PlainTextReader(in, source, max, skips,
+          Objects.requireNonNull(channel, "channel"));
+    };
+  }
+
+  private void skip(long line, long byteOffset, String reason) {
+    skipped.add(new SkippedRecord(source, line, byteOffset, reason));
+  }
+
+  /** The public record of what a format reader read. */
+  private static LogRecord toLogRecord(RawRecord r) {
+    LogRecord.Builder b = LogRecord.builder(r.channel(), r.text()).source(r.source())
+        .provider(r.provider()).level(r.level());
+    if (r.line() > 0) {
+      b.line(r.line());
     }
+    if (r.eventId() > 0) {
+      b.eventId(r.eventId());
+    }
+    if (r.time() != null) {
+      b.time(r.time());
+    }
+    if (r.httpStatus() != null) {
+      b.httpStatus(r.httpStatus());
+    }
+    if (r.win32Status() >= 0) {
+      b.win32Status(r.win32Status());
+    }
+    return b.build();
   }
 
   private void failed(Exception e) {
@@ -364,9 +396,11 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
     public boolean hasNext() {
       if (next == null && reader != null) {
         try {
-          next = reader.next();
-          if (next == null) {
+          RawRecord raw = reader.next();
+          if (raw == null) {
             reader = null;
+          } else {
+            next = toLogRecord(raw);
           }
         } catch (IOException | RuntimeException e) {
           failed(e);

@@ -175,10 +175,9 @@ public final class LogRecord {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof LogRecord)) {
+    if (!(o instanceof LogRecord r)) {
       return false;
     }
-    LogRecord r = (LogRecord) o;
     return channel == r.channel && line == r.line && eventId == r.eventId
         && text.equals(r.text) && source.equals(r.source) && Objects.equals(time, r.time)
         && provider.equals(r.provider) && level.equals(r.level)

@@ -1,10 +1,17 @@
 /**
- * Evidence records: {@link io.github.ancmdiag.input.LogRecord} is one event, log entry or page
- * text with the channel it came from. {@link io.github.ancmdiag.input.WebConfigReader} turns an
- * app's {@code web.config} into findings on {@link io.github.ancmdiag.model.Channel#WEB_CONFIG}.
- * {@link io.github.ancmdiag.input.LogReader} reads exported log files (Windows event XML, Event
- * Viewer text copies, error pages saved or pasted from a browser, plain text) record by record
- * in constant memory, detecting the format and encoding from the content and reporting what it
- * cannot read as {@link io.github.ancmdiag.input.SkippedRecord}s instead of throwing.
+ * The reading API: {@link io.github.ancmdiag.input.LogReader} reads exported log files (Windows
+ * event XML, Event Viewer text copies, PowerShell and CSV exports, IIS logs and failed request
+ * traces, ANCM stdout and debug logs, error pages saved or pasted from a browser, plain text)
+ * record by record in constant memory, detecting the format ({@link
+ * io.github.ancmdiag.input.Format}) and encoding from the content; each {@link
+ * io.github.ancmdiag.input.LogRecord} is one event, log entry or page text with the channel it
+ * came from, and what cannot be read is reported as a {@link
+ * io.github.ancmdiag.input.SkippedRecord} instead of thrown, within the {@link
+ * io.github.ancmdiag.input.ReadLimits}. {@link io.github.ancmdiag.input.WebConfigReader} turns an
+ * app's {@code web.config} into records on {@link io.github.ancmdiag.model.Channel#WEB_CONFIG}.
+ *
+ * <p>The format parsers themselves are internal ({@code internal.read} and its subpackages) and
+ * know nothing of this package: they return plain records that {@code LogReader} turns into
+ * {@code LogRecord}s.
  */
 package io.github.ancmdiag.input;

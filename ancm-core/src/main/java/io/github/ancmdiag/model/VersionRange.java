@@ -272,10 +272,9 @@ public final class VersionRange {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof VersionRange)) {
+    if (!(other instanceof VersionRange that)) {
       return false;
     }
-    VersionRange that = (VersionRange) other;
     return lowerInclusive == that.lowerInclusive
         && upperInclusive == that.upperInclusive
         && samePrecedence(lower, that.lower)

@@ -314,10 +314,9 @@ public final class Signature {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof Signature)) {
+    if (!(o instanceof Signature s)) {
       return false;
     }
-    Signature s = (Signature) o;
     return id.equals(s.id) && channel == s.channel && kind == s.kind && texts.equals(s.texts)
         && statuses.equals(s.statuses) && observation == s.observation
         && Double.compare(weight, s.weight) == 0 && eventId == s.eventId

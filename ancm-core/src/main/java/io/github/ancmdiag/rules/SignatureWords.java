@@ -82,14 +82,11 @@ final class SignatureWords {
 
   /** Describes a signature in one line; see the class comment. */
   static String describe(Signature s) {
-    switch (s.kind()) {
-      case TEXT:
-        return text(s.channel(), s.texts().get(0), s.eventId());
-      case STATUS:
-        return "the browser showing HTTP " + statuses(s.statuses());
-      default:
-        return observation(s.observation().orElseThrow());
-    }
+    return switch (s.kind()) {
+      case TEXT -> text(s.channel(), s.texts().get(0), s.eventId());
+      case STATUS -> "the browser showing HTTP " + statuses(s.statuses());
+      default -> observation(s.observation().orElseThrow());
+    };
   }
 
   private static String text(Channel channel, String template, int eventId) {
@@ -99,20 +96,14 @@ final class SignatureWords {
       words = words.substring(12);
     }
     String quoted = "\"" + words + "\"";
-    switch (channel) {
-      case BROWSER:
-        return "the browser showing " + quoted;
-      case EVENT_LOG:
-        return "an event " + quoted + (eventId > 0 ? " (ID " + eventId + ")" : "");
-      case STDOUT_LOG:
-        return "the stdout log line " + quoted;
-      case DEBUG_LOG:
-        return "the debug log line " + quoted;
-      case WEB_CONFIG:
-        return "the web.config finding " + quoted;
-      default:
-        return "the Windows message " + quoted;
-    }
+    return switch (channel) {
+      case BROWSER -> "the browser showing " + quoted;
+      case EVENT_LOG -> "an event " + quoted + (eventId > 0 ? " (ID " + eventId + ")" : "");
+      case STDOUT_LOG -> "the stdout log line " + quoted;
+      case DEBUG_LOG -> "the debug log line " + quoted;
+      case WEB_CONFIG -> "the web.config finding " + quoted;
+      default -> "the Windows message " + quoted;
+    };
   }
 
   private static String statuses(List<HttpStatus> statuses) {
@@ -124,26 +115,17 @@ final class SignatureWords {
   }
 
   private static String observation(Observation o) {
-    switch (o) {
-      case NO_EVENT_LOG_ENTRY:
-        return "the event log having no ASP.NET Core Module entry";
-      case STDOUT_LOG_NOT_CREATED:
-        return "the stdout log file not being created";
-      case STDOUT_LOG_EMPTY:
-        return "the stdout log being empty";
-      case STDOUT_LOG_HAS_OUTPUT:
-        return "the stdout log having output";
-      case DEBUG_LOG_NOT_CREATED:
-        return "the debug log file not being created";
-      case SUB_APP_LOG_NOT_CREATED:
-        return "the sub-application's log file not being created while the root app logs";
-      case APP_RESPONDS_NORMALLY:
-        return "the app responding normally";
-      case CONNECTION_REFUSED:
-        return "the browser not connecting at all";
-      default:
-        return "the observation " + o.key();
-    }
+    return switch (o) {
+      case NO_EVENT_LOG_ENTRY -> "the event log having no ASP.NET Core Module entry";
+      case STDOUT_LOG_NOT_CREATED -> "the stdout log file not being created";
+      case STDOUT_LOG_EMPTY -> "the stdout log being empty";
+      case STDOUT_LOG_HAS_OUTPUT -> "the stdout log having output";
+      case DEBUG_LOG_NOT_CREATED -> "the debug log file not being created";
+      case SUB_APP_LOG_NOT_CREATED -> "the sub-application's log file not being created while the root app logs";
+      case APP_RESPONDS_NORMALLY -> "the app responding normally";
+      case CONNECTION_REFUSED -> "the browser not connecting at all";
+      default -> "the observation " + o.key();
+    };
   }
 
   /** Renders a template: placeholders in words, white space folded, long messages cut. */
@@ -198,26 +180,17 @@ final class SignatureWords {
 
   /** Words for a free capture of a name not known here, by its type. */
   static String typeWords(String type) {
-    switch (type) {
-      case "PATH":
-        return "path";
-      case "APP_ID":
-        return "app id";
-      case "VERSION":
-        return "version";
-      case "HRESULT":
-        return "error code";
-      case "HEX":
-        return "hex code";
-      case "INT":
-        return "number";
-      case "PORT":
-        return "port";
-      case "NAME":
-        return "name";
-      default:
-        return "text";
-    }
+    return switch (type) {
+      case "PATH" -> "path";
+      case "APP_ID" -> "app id";
+      case "VERSION" -> "version";
+      case "HRESULT" -> "error code";
+      case "HEX" -> "hex code";
+      case "INT" -> "number";
+      case "PORT" -> "port";
+      case "NAME" -> "name";
+      default -> "text";
+    };
   }
 
   /** Tells whether the message goes on after this text: it ends with a colon or a small word. */

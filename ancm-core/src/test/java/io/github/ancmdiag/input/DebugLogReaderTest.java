@@ -18,6 +18,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.github.ancmdiag.internal.read.FormatDetector;
+import io.github.ancmdiag.internal.read.ancm.DebugLogReader;
 
 /**
  * {@link DebugLogReader} on two ANCM V2 debug logs under {@code src/test/resources/input/debug/}:

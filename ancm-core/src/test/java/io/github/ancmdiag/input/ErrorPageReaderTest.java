@@ -12,6 +12,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.github.ancmdiag.internal.read.FormatDetector;
+import io.github.ancmdiag.internal.read.pages.ErrorPageReader;
 
 /**
  * {@link Format#ERROR_PAGE} on the pages users save or paste, under {@code

@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.github.ancmdiag.internal.read.FormatDetector;
 
 /**
  * Detection of the Event Viewer CSV, PowerShell JSON and Format-List exports among the other

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.github.ancmdiag.internal.read.FormatDetector;
+import io.github.ancmdiag.internal.read.iis.FrebReader;
 
 /**
  * {@link FrebReader} through {@link LogReader}, on IIS failed request traces: a 500.30 in-process

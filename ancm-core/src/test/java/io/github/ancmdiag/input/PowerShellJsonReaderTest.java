@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import io.github.ancmdiag.internal.read.events.PowerShellJsonReader;
 
 /**
  * {@link Format#POWERSHELL_JSON} on {@code ConvertTo-Json} output under {@code

@@ -18,6 +18,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.github.ancmdiag.internal.read.FormatDetector;
+import io.github.ancmdiag.internal.read.ancm.DebugLogReader;
+import io.github.ancmdiag.internal.read.ancm.StdoutLogReader;
 
 /**
  * {@link StdoutLogReader} on ANCM stdout logs under {@code src/test/resources/input/stdout/}, one

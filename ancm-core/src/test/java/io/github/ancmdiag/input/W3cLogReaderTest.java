@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import io.github.ancmdiag.internal.read.FormatDetector;
+import io.github.ancmdiag.internal.read.iis.W3cLogReader;
 
 /**
  * {@link W3cLogReader} through {@link LogReader}, on an IIS {@code u_ex} log (CRLF, as IIS writes

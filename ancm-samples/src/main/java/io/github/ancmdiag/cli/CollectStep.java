@@ -70,32 +70,21 @@ enum CollectStep {
   static CollectStep of(Channel channel, Optional<Observation> observation,
       boolean stdoutBlind) {
     if (observation.isPresent()) {
-      switch (observation.get()) {
-        case NO_EVENT_LOG_ENTRY:
-          return EVENT_VIEWER;
-        case DEBUG_LOG_NOT_CREATED:
-          return DEBUG_LOG;
-        case APP_RESPONDS_NORMALLY:
-        case CONNECTION_REFUSED:
-          return ERROR_PAGE;
-        default:
-          return STDOUT_LOG;
-      }
+      return switch (observation.get()) {
+        case NO_EVENT_LOG_ENTRY -> EVENT_VIEWER;
+        case DEBUG_LOG_NOT_CREATED -> DEBUG_LOG;
+        case APP_RESPONDS_NORMALLY, CONNECTION_REFUSED -> ERROR_PAGE;
+        default -> STDOUT_LOG;
+      };
     }
-    switch (channel) {
-      case EVENT_LOG:
-        return EVENT_VIEWER;
-      case BROWSER:
-        return ERROR_PAGE;
-      case WEB_CONFIG:
-        return WEB_CONFIG;
-      case STDOUT_LOG:
-        return stdoutBlind ? RUN_BY_HAND : STDOUT_LOG;
-      case DEBUG_LOG:
-        return DEBUG_LOG;
-      default:
-        return OS_MESSAGE;
-    }
+    return switch (channel) {
+      case EVENT_LOG -> EVENT_VIEWER;
+      case BROWSER -> ERROR_PAGE;
+      case WEB_CONFIG -> WEB_CONFIG;
+      case STDOUT_LOG -> stdoutBlind ? RUN_BY_HAND : STDOUT_LOG;
+      case DEBUG_LOG -> DEBUG_LOG;
+      default -> OS_MESSAGE;
+    };
   }
 
   /** Tells whether the evidence shows the stdout log empty or not created. */

@@ -96,10 +96,10 @@ public final class Agreement {
       }
       Set<String> theirs = new TreeSet<>();
       Object result = other.classify(lines[i]);
-      if (!(result instanceof Set)) {
+      if (!(result instanceof Set<?> ids)) {
         throw new IllegalArgumentException(name + " does not return entry ids but " + result);
       }
-      for (Object id : (Set<?>) result) {
+      for (Object id : ids) {
         theirs.add((String) id);
       }
       complete.add(oursComplete);

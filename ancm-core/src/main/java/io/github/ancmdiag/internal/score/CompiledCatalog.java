@@ -223,14 +223,11 @@ public final class CompiledCatalog {
   }
 
   private static double base(Signature sig) {
-    switch (sig.kind()) {
-      case TEXT:
-        return Weights.TEXT;
-      case STATUS:
-        return Weights.STATUS;
-      default:
-        return Weights.OBSERVATION;
-    }
+    return switch (sig.kind()) {
+      case TEXT -> Weights.TEXT;
+      case STATUS -> Weights.STATUS;
+      default -> Weights.OBSERVATION;
+    };
   }
 
   private double specificity(Signature sig, Map<String, Integer> templateIndex) {

@@ -1,17 +1,20 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.events;
 
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
+import io.github.ancmdiag.internal.read.text.Sniff;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#POWERSHELL_JSON}: {@code Get-WinEvent | ConvertTo-Json} or {@code
+ * Reads {@link io.github.ancmdiag.input.Format#POWERSHELL_JSON}: {@code Get-WinEvent | ConvertTo-Json} or {@code
  * Get-EventLog | ConvertTo-Json}, a JSON array of event objects (a single object for one event;
- * objects one after another are read too). Called by {@link LogReader}.
+ * objects one after another are read too). Called by {@link io.github.ancmdiag.input.LogReader}.
  *
  * <p>A small iterative tokenizer reads one top-level element at a time, so memory is bounded by
  * the record limit whatever the file's size: only the values used are kept (each cut at the
@@ -34,9 +37,9 @@ import org.jetbrains.annotations.Nullable;
  * break) until the element closes. The end of the input inside an element (a truncated file)
  * reports that element after every complete one was returned.
  */
-final class PowerShellJsonReader extends RecordReader {
+public final class PowerShellJsonReader extends RecordReader {
   /** The deepest nesting read; deeper elements are reported. */
-  static final int MAX_DEPTH = 64;
+  public static final int MAX_DEPTH = 64;
   /** The most characters kept of a property name or an unused value. */
   private static final int SMALL = 256;
 
@@ -93,13 +96,13 @@ final class PowerShellJsonReader extends RecordReader {
     long cutOffset = -1;
   }
 
-  PowerShellJsonReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public PowerShellJsonReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     while (!ended) {
       skipWhitespace();
       long line = in.line();
@@ -130,7 +133,7 @@ final class PowerShellJsonReader extends RecordReader {
         continue;
       } else if (c == '{') {
         elements++;
-        LogRecord record = element(line, offset);
+        RawRecord record = element(line, offset);
         if (record != null) {
           return record;
         }
@@ -189,7 +192,7 @@ final class PowerShellJsonReader extends RecordReader {
   }
 
   /** Reads one event object whose '{' was just read; null when it was skipped. */
-  private @Nullable LogRecord element(long line, long offset) throws IOException {
+  private @Nullable RawRecord element(long line, long offset) throws IOException {
     elementLine = line;
     elementOffset = offset;
     fields = new Fields();
@@ -597,7 +600,7 @@ final class PowerShellJsonReader extends RecordReader {
     return true;
   }
 
-  private LogRecord record(Fields f) {
+  private RawRecord record(Fields f) {
     if (f.cutOffset >= 0) {
       skipCut(elementLine, f.cutOffset);
     }
@@ -610,7 +613,7 @@ final class PowerShellJsonReader extends RecordReader {
     } else {
       text = PowerShellListReader.unwrapMissingDescription(message);
     }
-    LogRecord.Builder b = LogRecord.builder(Channel.EVENT_LOG, text).source(source)
+    RawRecord.Builder b = RawRecord.builder(Channel.EVENT_LOG, text).source(source)
         .line(Math.max(1, elementLine))
         .provider(first(f.providerName, f.sourceName).strip())
         .level(PowerShellListReader.level(first(f.levelDisplayName, null), first(f.entryType,
@@ -638,7 +641,7 @@ final class PowerShellJsonReader extends RecordReader {
    * them, as some serializers add, does not change the instant) or ISO-8601 text with an
    * offset; null for ISO text without one (local time) or anything else.
    */
-  static @Nullable Instant parseTime(String text) {
+  public static @Nullable Instant parseTime(String text) {
     String t = text.strip();
     if (t.startsWith("/Date(") && t.endsWith(")/")) {
       String body = t.substring(6, t.length() - 2);
@@ -664,9 +667,9 @@ final class PowerShellJsonReader extends RecordReader {
    * {@code Id} or {@code EventID}, a {@code ProviderName} or {@code Source}, and a {@code Message}
    * property; or, when the head is a whole sniff long and ends inside the first object, when that
    * object's first property is {@code Message} (as PowerShell writes it: a message longer than
-   * the sniff hides the other properties). Used by {@link FormatDetector}.
+   * the sniff hides the other properties). Used by {@link io.github.ancmdiag.internal.read.FormatDetector}.
    */
-  static boolean looksLike(String head) {
+  public static boolean looksLike(String head) {
     int i = 0;
     int n = head.length();
     while (i < n && Character.isWhitespace(head.charAt(i))) {
@@ -720,6 +723,6 @@ final class PowerShellJsonReader extends RecordReader {
     }
     // PowerShell writes Message first: one longer than the sniff hides the other keys
     return id && provider && message
-        || messageFirst && !closed && n >= FormatDetector.SNIFF_CHARS;
+        || messageFirst && !closed && n >= Sniff.SNIFF_CHARS;
   }
 }

@@ -1,15 +1,19 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.ancm;
 
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.LineCursor;
+import io.github.ancmdiag.internal.read.text.LineGroupReader;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#STDOUT_LOG}: an ANCM stdout log ({@code stdoutLogFile}, named as {@link
+ * Reads {@link io.github.ancmdiag.input.Format#STDOUT_LOG}: an ANCM stdout log ({@code stdoutLogFile}, named as {@link
  * StdoutLogName} describes), which holds what the app and the .NET host wrote to stdout and
  * stderr. Records are of {@link Channel#STDOUT_LOG}; lines are grouped so that one message is one
  * record:
@@ -45,10 +49,10 @@ import org.jetbrains.annotations.Nullable;
  * (CRLF or LF), without the last terminator. Accounting is as {@link LineGroupReader} says: every
  * non-blank line is in one record's text, in the reported rest of a record cut at the limit, or
  * in a reported run of binary lines. Any text fits this format, so a forced {@code STDOUT_LOG}
- * never reports a misfit. Called by {@link LogReader}; looks at most {@value
+ * never reports a misfit. Called by {@link io.github.ancmdiag.input.LogReader}; looks at most {@value
  * LineCursor#PEEK_CHARS} characters ahead.
  */
-final class StdoutLogReader extends LineGroupReader {
+public final class StdoutLogReader extends LineGroupReader {
   /** The most blank lines a host message may hold between two of its parts. */
   static final int HOST_BLANK_LINES = 2;
   /** How many non-blank lines {@link #looksLike} looks at. */
@@ -63,7 +67,7 @@ final class StdoutLogReader extends LineGroupReader {
   private static final List<String> EXCEPTION_STARTS = List.of("Unhandled exception. ",
       "Unhandled Exception: ", "Application startup exception");
 
-  /** First lines of the host's multi-line messages (section e of the ground truth). */
+  /** First lines of the .NET host's multi-line messages. */
   private static final List<String> HOST_STARTS = List.of(
       "It was not possible to find any compatible framework version",
       "You must install or update .NET to run this application.",
@@ -104,13 +108,13 @@ final class StdoutLogReader extends LineGroupReader {
     EXCEPTION, HOST, CONSOLE, OTHER
   }
 
-  StdoutLogReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public StdoutLogReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     LineCursor.Head head = nextTextLine();
     if (head == null) {
       return null;
@@ -142,7 +146,7 @@ final class StdoutLogReader extends LineGroupReader {
       group.addLine();
     }
     String text = group.finish();
-    return LogRecord.builder(Channel.STDOUT_LOG, text).source(source).line(group.line)
+    return RawRecord.builder(Channel.STDOUT_LOG, text).source(source).line(group.line)
         .level(level).build();
   }
 
@@ -224,9 +228,9 @@ final class StdoutLogReader extends LineGroupReader {
    * its first {@value #DETECT_LINES} non-blank lines is the start of a .NET host message, an
    * unhandled or startup exception line, a console logger header ({@code info: Category[id]}),
    * or one of ASP.NET Core 2.x/3.x's status lines ({@code Hosting environment: ...}, {@code Now
-   * listening on: ...}). Used by {@link FormatDetector}.
+   * listening on: ...}). Used by {@link io.github.ancmdiag.internal.read.FormatDetector}.
    */
-  static boolean looksLike(String head) {
+  public static boolean looksLike(String head) {
     int seen = 0;
     for (String raw : head.split("\r?\n", -1)) {
       String line = withoutColors(raw);

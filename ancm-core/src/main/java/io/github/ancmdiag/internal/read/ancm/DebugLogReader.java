@@ -1,5 +1,10 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.ancm;
 
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.LineCursor;
+import io.github.ancmdiag.internal.read.text.LineGroupReader;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -7,11 +12,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#DEBUG_LOG}: the ANCM V2 debug log ({@code aspnetcore-debug.log}, enabled by
+ * Reads {@link io.github.ancmdiag.input.Format#DEBUG_LOG}: the ANCM V2 debug log ({@code aspnetcore-debug.log}, enabled by
  * the {@code debugLevel}/{@code debugFile} handler settings). One record of {@link
  * Channel#DEBUG_LOG} per entry. The module writes each entry ({@code DebugPrintW}) in one of two
  * line formats:
@@ -34,20 +38,20 @@ import org.jetbrains.annotations.Nullable;
  * terminators. The newer format's timestamp is UTC ({@code Z}), so it becomes the record's time;
  * the older format has none. Neither format carries a level, so records have none. Accounting is
  * as {@link LineGroupReader} says. Any text fits this format, so a forced {@code DEBUG_LOG} never
- * reports a misfit. Called by {@link LogReader}.
+ * reports a misfit. Called by {@link io.github.ancmdiag.input.LogReader}.
  */
-final class DebugLogReader extends LineGroupReader {
+public final class DebugLogReader extends LineGroupReader {
   private static final String PID = ", PID: ";
   /** How many non-blank lines {@link #looksLike} looks at. */
   static final int DETECT_LINES = 3;
 
-  DebugLogReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public DebugLogReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     LineCursor.Head head = nextTextLine();
     if (head == null) {
       return null;
@@ -66,7 +70,7 @@ final class DebugLogReader extends LineGroupReader {
       }
       group.addLine();
     }
-    LogRecord.Builder b = LogRecord.builder(Channel.DEBUG_LOG, group.finish()).source(source)
+    RawRecord.Builder b = RawRecord.builder(Channel.DEBUG_LOG, group.finish()).source(source)
         .line(group.line);
     if (time != null) {
       b.time(time);
@@ -75,7 +79,7 @@ final class DebugLogReader extends LineGroupReader {
   }
 
   /** The module label of an entry's first line, or null when the line starts no entry. */
-  static @Nullable String module(String line) {
+  public static @Nullable String module(String line) {
     if (!line.startsWith("[")) {
       return null;
     }
@@ -101,7 +105,7 @@ final class DebugLogReader extends LineGroupReader {
   }
 
   /** The UTC time of a newer-format entry line, or null (also when not a valid time). */
-  static @Nullable Instant time(String line) {
+  public static @Nullable Instant time(String line) {
     if (module(line) == null || timeEnd(line) < 0) {
       return null;
     }
@@ -174,9 +178,9 @@ final class DebugLogReader extends LineGroupReader {
   /**
    * Whether {@code head}, the first characters of an input, look like an ANCM debug log: one of
    * its first {@value #DETECT_LINES} non-blank lines starts with either entry prefix and a module
-   * label starting {@code aspnetcore}. Used by {@link FormatDetector}.
+   * label starting {@code aspnetcore}. Used by {@link io.github.ancmdiag.internal.read.FormatDetector}.
    */
-  static boolean looksLike(String head) {
+  public static boolean looksLike(String head) {
     int seen = 0;
     for (String line : head.split("\r?\n", -1)) {
       if (line.isBlank()) {

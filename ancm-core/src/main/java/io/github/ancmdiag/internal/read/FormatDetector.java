@@ -1,49 +1,60 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read;
 
+import io.github.ancmdiag.internal.read.ancm.DebugLogReader;
+import io.github.ancmdiag.internal.read.ancm.StdoutLogReader;
+import io.github.ancmdiag.internal.read.events.EventCsvReader;
+import io.github.ancmdiag.internal.read.events.EventTextReader;
+import io.github.ancmdiag.internal.read.events.PowerShellJsonReader;
+import io.github.ancmdiag.internal.read.events.PowerShellListReader;
+import io.github.ancmdiag.internal.read.iis.FrebReader;
+import io.github.ancmdiag.internal.read.iis.W3cLogReader;
+import io.github.ancmdiag.internal.read.pages.ErrorPageReader;
+import io.github.ancmdiag.internal.read.text.Sniff;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Chooses a {@link Format} from the first characters of an input (never from its name). Called by
- * {@link LogReader} with up to {@value #SNIFF_CHARS} decoded characters.
+ * Chooses a {@link io.github.ancmdiag.input.Format} from the first characters of an input (never from its name). Called by
+ * {@link io.github.ancmdiag.input.LogReader} with up to {@value #SNIFF_CHARS} decoded characters.
  *
  * <p>In order: blank text is {@link Verdict#EMPTY}; a NUL, or more than 5% control, private-use
  * or unpaired surrogate characters, in the first 8192 characters is {@link Verdict#BINARY}; a
- * {@code <failedRequest>} root is {@link Format#FREB_XML} (before event XML: its trace events are
+ * {@code <failedRequest>} root is {@link io.github.ancmdiag.input.Format#FREB_XML} (before event XML: its trace events are
  * {@code <Event>} elements); an {@code <Event>} or {@code <Events>} tag is {@link
  * Format#EVENT_XML}; an IIS {@code #Software:} or a {@code #Fields:} directive within the first
- * 20 lines is {@link Format#W3C_LOG}; PowerShell Format-List blocks ({@link
- * PowerShellListReader#looksLike}) are {@link Format#POWERSHELL_LIST}, checked before Event
+ * 20 lines is {@link io.github.ancmdiag.input.Format#W3C_LOG}; PowerShell Format-List blocks ({@link
+ * PowerShellListReader#looksLike}) are {@link io.github.ancmdiag.input.Format#POWERSHELL_LIST}, checked before Event
  * Viewer text because ten lines of {@code fl *} output have the shape of a translated Event
  * Viewer header, while an Event Viewer copy never has the space-padded {@code Id}, {@code
  * ProviderName} and {@code Message} labels Format-List needs; an Event Viewer header (see {@link
- * EventTextReader}) within the first lines is {@link Format#EVENT_TEXT}; then PowerShell JSON
+ * EventTextReader}) within the first lines is {@link io.github.ancmdiag.input.Format#EVENT_TEXT}; then PowerShell JSON
  * ({@link PowerShellJsonReader#looksLike}) and an Event Viewer CSV header ({@link
  * EventCsvReader#looksLike}); an ANCM debug log line prefix ({@link DebugLogReader#looksLike}) is
- * {@link Format#DEBUG_LOG}; a .NET host message, unhandled exception or console logger header
- * among the first lines ({@link StdoutLogReader#looksLike}) is {@link Format#STDOUT_LOG}; then
+ * {@link io.github.ancmdiag.input.Format#DEBUG_LOG}; a .NET host message, unhandled exception or console logger header
+ * among the first lines ({@link StdoutLogReader#looksLike}) is {@link io.github.ancmdiag.input.Format#STDOUT_LOG}; then
  * HTML, or an error page title line near the start ({@link ErrorPageReader#looksLike}), is
- * {@link Format#ERROR_PAGE}, last so that it never takes an export or a log quoting a page;
+ * {@link io.github.ancmdiag.input.Format#ERROR_PAGE}, last so that it never takes an export or a log quoting a page;
  * anything else is {@link Verdict#OTHER_TEXT}.
  */
-final class FormatDetector {
-  static final int SNIFF_CHARS = 64 * 1024;
+public final class FormatDetector {
+  /** How many decoded characters {@link #detect} is given: {@value}. */
+  public static final int SNIFF_CHARS = Sniff.SNIFF_CHARS;
   private static final Pattern EVENT_TAG = Pattern.compile("<(?:[\\w.-]+:)?Events?[\\s/>]");
 
   /** What the content is. */
-  enum Verdict {
+  public enum Verdict {
     EMPTY, BINARY, FREB_XML, EVENT_XML, W3C_LOG, POWERSHELL_LIST, EVENT_TEXT, POWERSHELL_JSON,
     EVENT_CSV, DEBUG_LOG, STDOUT_LOG, ERROR_PAGE, OTHER_TEXT
   }
 
   private FormatDetector() {}
 
-  static Verdict detect(String head) {
+  public static Verdict detect(String head) {
     if (head.isBlank()) {
       return Verdict.EMPTY;
     }
-    if (isBinary(head)) {
+    if (Sniff.isBinary(head)) {
       return Verdict.BINARY;
     }
     String start = head.stripLeading();
@@ -82,29 +93,5 @@ final class FormatDetector {
       return Verdict.ERROR_PAGE;
     }
     return Verdict.OTHER_TEXT;
-  }
-
-  static boolean isBinary(String head) {
-    int n = Math.min(head.length(), 8192);
-    int control = 0;
-    for (int i = 0; i < n; i++) {
-      char c = head.charAt(i);
-      if (c == 0) {
-        return true;
-      }
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F
-          || c >= 0xE000 && c < 0xF900 || c == 0xFFFD) {
-        control++;
-      } else if (Character.isSurrogate(c)) {
-        boolean paired = Character.isHighSurrogate(c) && i + 1 < head.length()
-            && Character.isLowSurrogate(head.charAt(i + 1));
-        if (paired) {
-          i++;
-        } else {
-          control++;
-        }
-      }
-    }
-    return control * 20 > n;
   }
 }

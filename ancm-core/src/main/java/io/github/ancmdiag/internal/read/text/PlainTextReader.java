@@ -1,27 +1,26 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.text;
 
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
-import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#PLAIN_TEXT}: the whole input as one record of the caller's channel, cut at
+ * Reads {@link io.github.ancmdiag.input.Format#PLAIN_TEXT}: the whole input as one record of the caller's channel, cut at
  * the record limit (the cut part is reported, then read and dropped). Blank input gives no record.
- * Called by {@link LogReader}.
+ * Called by {@link io.github.ancmdiag.input.LogReader}.
  */
-final class PlainTextReader extends RecordReader {
+public final class PlainTextReader extends RecordReader {
   private final Channel channel;
   private boolean done;
 
-  PlainTextReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips, Channel channel) {
-    super(in, source, limits, skips);
+  public PlainTextReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips, Channel channel) {
+    super(in, source, maxChars, skips);
     this.channel = channel;
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     if (done) {
       return null;
     }
@@ -46,6 +45,6 @@ final class PlainTextReader extends RecordReader {
     if (cutOffset >= 0) {
       skipCut(1, cutOffset);
     }
-    return LogRecord.builder(channel, sb).source(source).line(1).build();
+    return RawRecord.builder(channel, sb).source(source).line(1).build();
   }
 }

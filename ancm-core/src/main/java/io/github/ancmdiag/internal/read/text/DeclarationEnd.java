@@ -1,11 +1,11 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.text;
 
 /**
  * Finds the end of an XML markup declaration such as {@code <!DOCTYPE ...>}: the {@code >}
  * outside quotes and outside the brackets of an internal subset. Fed one character at a time
  * after the declaration's name; not thread-safe.
  */
-final class DeclarationEnd {
+public final class DeclarationEnd {
   private int brackets;
   private int quote;
   private boolean subset;
@@ -16,7 +16,7 @@ final class DeclarationEnd {
    * @param c the character
    * @return true when it is the declaration's closing {@code >}
    */
-  boolean isEnd(int c) {
+  public boolean isEnd(int c) {
     if (quote != 0) {
       if (c == quote) {
         quote = 0;
@@ -35,7 +35,7 @@ final class DeclarationEnd {
   }
 
   /** Tells whether the declaration had an internal subset (brackets), so declared something. */
-  boolean hasSubset() {
+  public boolean hasSubset() {
     return subset;
   }
 }

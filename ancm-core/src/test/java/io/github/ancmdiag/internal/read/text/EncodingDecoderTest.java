@@ -1,4 +1,4 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.pages;
 
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,13 +17,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#ERROR_PAGE}: one error page a browser showed, saved as HTML or pasted as
- * text, as one record of {@link Channel#BROWSER}. Called by {@link LogReader}.
+ * Reads {@link io.github.ancmdiag.input.Format#ERROR_PAGE}: one error page a browser showed, saved as HTML or pasted as
+ * text, as one record of {@link Channel#BROWSER}. Called by {@link io.github.ancmdiag.input.LogReader}.
  *
  * <p>An input that starts with markup ({@code <!DOCTYPE html>}, {@code <html>}, or a {@code
  * <head>}, {@code <body>}, {@code <title>} tag early on, after an optional "saved from url"
@@ -30,7 +32,7 @@ import org.jetbrains.annotations.Nullable;
  * written. A page saved as MHTML ("Webpage, Single File": MIME headers, then {@code
  * multipart/related} parts) is read from its first {@code text/html} part, decoded from
  * quoted-printable or base64 and from its charset; the other parts (styles, images) are resources,
- * not text, and are passed over. The record's {@link LogRecord#provider() provider} names what
+ * not text, and are passed over. The record's {@link io.github.ancmdiag.input.LogRecord#provider() provider} names what
  * produced the page, from its text: {@value #ANCM}, {@value #AZURE}, {@value #HTTP_SYS} or
  * {@value #IIS}, else empty.
  *
@@ -39,7 +41,7 @@ import org.jetbrains.annotations.Nullable;
  * page, as in a browser; that is reported with where it opened. A page with no text at all gives
  * no record and one skip.
  */
-final class ErrorPageReader extends RecordReader {
+public final class ErrorPageReader extends RecordReader {
   static final String ANCM = "ANCM";
   static final String IIS = "IIS";
   static final String HTTP_SYS = "HTTP.sys";
@@ -63,19 +65,19 @@ final class ErrorPageReader extends RecordReader {
 
   private boolean done;
 
-  ErrorPageReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public ErrorPageReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
   }
 
   /**
    * True when the start of an input is an HTML page, or a pasted error page whose first lines
    * hold a title this reader knows ({@code HTTP Error 500.30 - ...}, {@code Server Error in '/'
    * Application}, {@code IIS 10.0 Detailed Error - ...}, {@code Service Unavailable}, {@code 500 -
-   * Internal server error.}, {@code :( Application Error}). Used by {@link FormatDetector} after
+   * Internal server error.}, {@code :( Application Error}). Used by {@link io.github.ancmdiag.internal.read.FormatDetector} after
    * the event formats.
    */
-  static boolean looksLike(String head) {
+  public static boolean looksLike(String head) {
     if (isMarkup(head) || isMhtml(head)) {
       return true;
     }
@@ -133,7 +135,7 @@ final class ErrorPageReader extends RecordReader {
   }
 
   /** Names what produced a page from its text, or "" when unknown. */
-  static String provider(String text) {
+  public static String provider(String text) {
     if (ANCM_TITLE.matcher(text).find() || text.contains("fwlink/?LinkID=2028265")
         || text.contains("fwlink/?LinkID=2028526") || text.contains("fwlink/?LinkID=808681")) {
       return ANCM;
@@ -162,7 +164,7 @@ final class ErrorPageReader extends RecordReader {
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     if (done) {
       return null;
     }
@@ -171,7 +173,7 @@ final class ErrorPageReader extends RecordReader {
     return isMhtml(head) ? readMhtml() : isMarkup(head) ? readHtml() : readPaste();
   }
 
-  private @Nullable LogRecord readHtml() throws IOException {
+  private @Nullable RawRecord readHtml() throws IOException {
     HtmlText html = new HtmlText(maxChars);
     while (true) {
       long line = in.line();
@@ -189,7 +191,7 @@ final class ErrorPageReader extends RecordReader {
     return htmlRecord(html);
   }
 
-  private @Nullable LogRecord htmlRecord(HtmlText html) {
+  private @Nullable RawRecord htmlRecord(HtmlText html) {
     String text = html.finish();
     if (html.isFull()) {
       skipCut(1, html.cutOffset());
@@ -209,7 +211,7 @@ final class ErrorPageReader extends RecordReader {
     return record(text);
   }
 
-  private @Nullable LogRecord readPaste() throws IOException {
+  private @Nullable RawRecord readPaste() throws IOException {
     StringBuilder sb = new StringBuilder();
     long cutOffset = -1;
     while (true) {
@@ -243,7 +245,7 @@ final class ErrorPageReader extends RecordReader {
    * lines (quoted-printable and base64 keep them under 77 characters); one longer than the
    * record limit ends the reading with a cut.
    */
-  private @Nullable LogRecord readMhtml() throws IOException {
+  private @Nullable RawRecord readMhtml() throws IOException {
     String boundary = parameter(header(readHeaders(), "content-type"), "boundary");
     if (boundary == null || boundary.isEmpty()) {
       drain();
@@ -469,8 +471,8 @@ final class ErrorPageReader extends RecordReader {
     }
   }
 
-  private LogRecord record(String text) {
-    return LogRecord.builder(Channel.BROWSER, text).source(source).line(1)
+  private RawRecord record(String text) {
+    return RawRecord.builder(Channel.BROWSER, text).source(source).line(1)
         .provider(provider(text)).build();
   }
 }

@@ -1,11 +1,10 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.text;
 
 import java.io.IOException;
-import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Base of the readers that group consecutive lines into records ({@link StdoutLogReader}, {@link
+ * Base of the readers that group consecutive lines into records ({@link io.github.ancmdiag.internal.read.ancm.StdoutLogReader}, {@link
  * DebugLogReader}). Subclasses decide from the start of each line ({@link LineCursor#peek()})
  * whether it begins a record, continues the current one, or ends it; this class keeps the text of
  * a record within the record limit and reports binary junk.
@@ -13,18 +12,18 @@ import org.jetbrains.annotations.Nullable;
  * <p>Accounting, shared by both readers: every non-blank line of the input is either part of one
  * returned record's text, or part of a record cut at the limit (the cut is reported once, with
  * the record's first line and the byte offset of the first character not kept), or inside a run
- * of binary lines reported as one {@link SkippedRecord}. Blank lines (white space only) are never
+ * of binary lines reported as one {@link io.github.ancmdiag.input.SkippedRecord}. Blank lines (white space only) are never
  * records and never skips: between records they are dropped, inside a record they are kept.
  */
-abstract class LineGroupReader extends RecordReader {
-  final LineCursor lines;
+public abstract class LineGroupReader extends RecordReader {
+  public final LineCursor lines;
   /** The text of the record being built, reused so that it does not grow again per record. */
   private final StringBuilder buffer = new StringBuilder(1024);
   private final StringBuilder pendingBuffer = new StringBuilder();
 
-  LineGroupReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  protected LineGroupReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
     this.lines = new LineCursor(in);
   }
 
@@ -33,7 +32,7 @@ abstract class LineGroupReader extends RecordReader {
    *
    * @return the start of that line, or null at the end of the input
    */
-  final @Nullable LineCursor.Head nextTextLine() throws IOException {
+  protected final @Nullable LineCursor.Head nextTextLine() throws IOException {
     while (true) {
       LineCursor.Head head = lines.peek();
       if (head == null) {
@@ -72,15 +71,15 @@ abstract class LineGroupReader extends RecordReader {
    * record limit. Blank lines seen inside the record wait in {@code pending} until a line of text
    * follows; trailing blank lines are dropped. One group at a time: it fills the reader's buffers.
    */
-  final class Group {
-    final long line;
+  public final class Group {
+    public final long line;
     final long byteOffset;
     private final StringBuilder text = buffer;
     private final StringBuilder pending = pendingBuffer;
     private int pendingLines;
     private long cutOffset = -1;
 
-    Group(LineCursor.Head first) throws IOException {
+  public   Group(LineCursor.Head first) throws IOException {
       this.line = first.line();
       this.byteOffset = first.byteOffset();
       text.setLength(0);
@@ -89,7 +88,7 @@ abstract class LineGroupReader extends RecordReader {
     }
 
     /** Reads the next line (known to be text) into the record. */
-    void addLine() throws IOException {
+    public void addLine() throws IOException {
       String separator = lines.lastEnd();
       long before = lines.byteOffset();
       if (!fits(pending.length() + separator.length())) {
@@ -106,7 +105,7 @@ abstract class LineGroupReader extends RecordReader {
     }
 
     /** Reads the next line, known to be blank, into the pending blank lines. */
-    void addBlankLine() throws IOException {
+    public void addBlankLine() throws IOException {
       String separator = lines.lastEnd();
       StringBuilder blank = new StringBuilder();
       lines.readInto(blank, LineCursor.PEEK_CHARS);
@@ -117,7 +116,7 @@ abstract class LineGroupReader extends RecordReader {
     }
 
     /** How many blank lines wait since the last line of text. */
-    int blankLines() {
+    public int blankLines() {
       return pendingLines;
     }
 
@@ -132,7 +131,7 @@ abstract class LineGroupReader extends RecordReader {
     }
 
     /** Reports the cut, if any, and returns the text. */
-    String finish() {
+    public String finish() {
       if (cutOffset >= 0) {
         skipCut(line, cutOffset);
       }

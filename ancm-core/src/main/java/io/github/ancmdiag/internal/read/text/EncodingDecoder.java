@@ -1,11 +1,11 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.text;
 
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Decodes the bytes of a log file into characters, one at a time, knowing for every character
- * its line and its byte offset. Called by {@link LogReader} (to detect the format through {@link
+ * its line and its byte offset. Called by {@link io.github.ancmdiag.input.LogReader} (to detect the format through {@link
  * #peek(int)}) and by the format readers (through {@link #read()}).
  *
  * <p>The encoding is chosen once, from the first {@value #SNIFF_BYTES} bytes: a byte order mark
@@ -18,18 +18,27 @@ import java.io.InputStream;
  * decoded but not consumed, and {@code lens[i]} is the number of bytes {@code chars[i]} took.
  * Memory is bounded by the byte buffer plus the longest {@link #peek(int)}.
  */
-final class EncodingDecoder {
+public final class EncodingDecoder {
   /** How many bytes choose the encoding. */
   static final int SNIFF_BYTES = 64 * 1024;
 
   /** The encodings this decoder knows. */
-  enum Kind {
+  public enum Kind {
     UTF_8("UTF-8"), UTF_16LE("UTF-16LE"), UTF_16BE("UTF-16BE"), WINDOWS_1252("windows-1252");
 
-    final String label;
+    private final String label;
 
     Kind(String label) {
       this.label = label;
+    }
+
+    /**
+     * Returns the encoding's name.
+     *
+     * @return the name, such as {@code UTF-8}
+     */
+    public String label() {
+      return label;
     }
   }
 
@@ -60,7 +69,7 @@ final class EncodingDecoder {
    *
    * @throws IOException if the stream cannot be read
    */
-  EncodingDecoder(InputStream in) throws IOException {
+  public EncodingDecoder(InputStream in) throws IOException {
     this.in = in;
     fillBytes();
     sawBytes = blen > 0;
@@ -184,7 +193,7 @@ final class EncodingDecoder {
   }
 
   /** The encoding in use. */
-  Kind kind() {
+  public Kind kind() {
     return kind;
   }
 
@@ -194,17 +203,17 @@ final class EncodingDecoder {
   }
 
   /** The 1-based line of the next character. */
-  long line() {
+  public long line() {
     return line;
   }
 
   /** The byte offset of the next character. */
-  long byteOffset() {
+  public long byteOffset() {
     return byteOffset;
   }
 
   /** Returns and consumes the next character, or -1 at the end of the input. */
-  int read() throws IOException {
+  public int read() throws IOException {
     if (head == tail && !decodeOne()) {
       return -1;
     }
@@ -218,7 +227,7 @@ final class EncodingDecoder {
   }
 
   /** Returns up to {@code n} next characters without consuming them. */
-  String peek(int n) throws IOException {
+  public String peek(int n) throws IOException {
     while (tail - head < n && decodeOne()) {
       // decodes ahead
     }

@@ -1,15 +1,17 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.events;
 
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#EVENT_TEXT}: Event Viewer's "Copy details as text", one or more blocks of
+ * Reads {@link io.github.ancmdiag.input.Format#EVENT_TEXT}: Event Viewer's "Copy details as text", one or more blocks of
  *
  * <pre>
  * Log Name:      Application
@@ -32,9 +34,9 @@ import org.jetbrains.annotations.Nullable;
  * {@code Event Xml:} line (or a value-less label followed by {@code <Event}), or to the end.
  * {@code Date:} is local time without a zone, so records carry no time. The "The description
  * for Event ID N from source S cannot be found" wrapper is replaced by the inserted message.
- * Called by {@link LogReader}; looks at most {@value #LOOKAHEAD} lines ahead.
+ * Called by {@link io.github.ancmdiag.input.LogReader}; looks at most {@value #LOOKAHEAD} lines ahead.
  */
-final class EventTextReader extends RecordReader {
+public final class EventTextReader extends RecordReader {
   static final int LOOKAHEAD = 14;
   private static final String WRAPPER_START = "The description for Event ID ";
   private static final String WRAPPER_INSERTS =
@@ -47,13 +49,13 @@ final class EventTextReader extends RecordReader {
   private boolean inputEnded;
   private boolean started;
 
-  EventTextReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public EventTextReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     if (!started) {
       started = true;
       skipToFirstHeader();
@@ -105,7 +107,7 @@ final class EventTextReader extends RecordReader {
       skipCut(first.number, cutOffset);
     }
     String text = unwrapMissingDescription(description.toString().strip());
-    LogRecord.Builder b = LogRecord.builder(Channel.EVENT_LOG, text).source(source)
+    RawRecord.Builder b = RawRecord.builder(Channel.EVENT_LOG, text).source(source)
         .line(first.number).provider(fields[1]).level(fields[5]);
     int id = EventXmlReader.eventId(fields[3]);
     if (id > 0) {
@@ -195,9 +197,9 @@ final class EventTextReader extends RecordReader {
 
   /**
    * Returns the number of header lines starting at {@code lines[i]}, or 0 when no header starts
-   * there. Used by {@link FormatDetector} too.
+   * there. Used by {@link io.github.ancmdiag.internal.read.FormatDetector} too.
    */
-  static int headerLength(List<String> lines, int i) {
+  public static int headerLength(List<String> lines, int i) {
     if (i >= lines.size() || label(lines.get(i)) == null) {
       return 0;
     }

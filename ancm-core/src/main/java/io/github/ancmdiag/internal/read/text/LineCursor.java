@@ -1,11 +1,11 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.text;
 
 import java.io.IOException;
 import org.jetbrains.annotations.Nullable;
 
 /**
  * Line-by-line access to an {@link EncodingDecoder} for the line-grouping readers ({@link
- * StdoutLogReader}, {@link DebugLogReader}): look at the start of the next line without consuming
+ * StdoutLogReader}, {@link io.github.ancmdiag.internal.read.ancm.DebugLogReader}): look at the start of the next line without consuming
  * it, then read it into a record with a character budget, or drop it.
  *
  * <p>Memory is constant: {@link #peek()} looks at no more than {@value #PEEK_CHARS} characters,
@@ -14,22 +14,22 @@ import org.jetbrains.annotations.Nullable;
  * report it. A line ends at LF; a CR right before the LF belongs to the terminator; a lone CR is an
  * ordinary character.
  */
-final class LineCursor {
+public final class LineCursor {
   /** How much of a line {@link #peek()} shows: enough to classify any line by its start. */
   static final int PEEK_CHARS = 256;
 
   /**
    * The start of the next line: its first characters, whether that is all of it, where it is,
    * whether it is blank (white space only; a line longer than the peek never is) and whether it
-   * is binary junk rather than text, as {@link FormatDetector#isBinary} decides, except that ESC
+   * is binary junk rather than text, as {@link Sniff#isBinary} decides, except that ESC
    * (of ANSI color sequences) counts as text.
    */
-  record Head(String text, boolean complete, long line, long byteOffset, boolean isBlank,
+  public record Head(String text, boolean complete, long line, long byteOffset, boolean isBlank,
       boolean isBinary) {
     static Head of(String text, boolean complete, long line, long byteOffset) {
       boolean blank = complete && text.isBlank();
       boolean binary = !blank && !text.isEmpty()
-          && FormatDetector.isBinary(text.replace('\u001B', ' '));
+          && Sniff.isBinary(text.replace('\u001B', ' '));
       return new Head(text, complete, line, byteOffset, blank, binary);
     }
   }
@@ -46,7 +46,7 @@ final class LineCursor {
   }
 
   /** Returns the start of the next line without consuming anything, or null at the end. */
-  @Nullable Head peek() throws IOException {
+  public @Nullable Head peek() throws IOException {
     if (cached != null && cached.byteOffset() == in.byteOffset()) {
       return cached;
     }

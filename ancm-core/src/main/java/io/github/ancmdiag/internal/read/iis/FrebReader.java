@@ -1,5 +1,10 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.iis;
 
+import io.github.ancmdiag.internal.read.events.EventXmlReader;
+import io.github.ancmdiag.internal.read.text.DeclarationEnd;
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HResult;
 import io.github.ancmdiag.model.HttpStatus;
@@ -11,7 +16,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -19,16 +23,16 @@ import javax.xml.stream.XMLStreamReader;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#FREB_XML}: an IIS failed request trace ({@code fr000001.xml}), a {@code
- * <failedRequest>} root holding the trace events of one request. Called by {@link LogReader}.
+ * Reads {@link io.github.ancmdiag.input.Format#FREB_XML}: an IIS failed request trace ({@code fr000001.xml}), a {@code
+ * <failedRequest>} root holding the trace events of one request. Called by {@link io.github.ancmdiag.input.LogReader}.
  *
  * <p>Parsed as it streams with the JDK's StAX parser, set up as {@link EventXmlReader} sets it up:
  * DTDs and external entities off, so an XXE payload or an entity bomb is never expanded (an
- * entity reference ends the reading with a {@link SkippedRecord}; a DTD is reported and never
+ * entity reference ends the reading with a {@link io.github.ancmdiag.input.SkippedRecord}; a DTD is reported and never
  * read). The {@code <?xml-stylesheet href="freb.xsl"?>} instruction and comments are passed over.
  *
  * <p>Records, all of {@link Channel#BROWSER} (the trace is what IIS did with one client request),
- * each with a typed {@link LogRecord#httpStatus()}:
+ * each with a typed {@link io.github.ancmdiag.input.LogRecord#httpStatus()}:
  *
  * <ul>
  *   <li>first, the request summary from the root's attributes: text {@code Failed request GET
@@ -36,7 +40,7 @@ import org.jetbrains.annotations.Nullable;
  *       statusCode}, provider {@value #SUMMARY_PROVIDER}, no level and no time (the root gives
  *       neither);
  *   <li>then one record per {@code <Event>}, every event, informational ones included, so that
- *       nothing read goes unaccounted for and the caller filters by {@link LogRecord#level()}
+ *       nothing read goes unaccounted for and the caller filters by {@link io.github.ancmdiag.input.LogRecord#level()}
  *       (Critical, Error, Warning, Information, Verbose, from the event's {@code Level}). Its text
  *       is the opcode ({@code RenderingInfo/Opcode}) and the event's data as {@code
  *       Name="value"} pairs, as IIS's {@code freb.xsl} shows them: {@code
@@ -53,11 +57,11 @@ import org.jetbrains.annotations.Nullable;
  * </ul>
  *
  * <p>Accounting: an input cut off inside an event (a truncated trace) gives every event before
- * the cut and one {@link SkippedRecord} for the event it ends in; any other malformation gives
+ * the cut and one {@link io.github.ancmdiag.input.SkippedRecord} for the event it ends in; any other malformation gives
  * the records before it and one skip saying where reading stopped. Byte offsets are those of the
  * line the problem is on.
  */
-final class FrebReader extends RecordReader {
+public final class FrebReader extends RecordReader {
   /** The provider of the summary record. */
   static final String SUMMARY_PROVIDER = "IIS Failed Request Tracing";
   private static final XMLInputFactory FACTORY = EventXmlReader.secureFactory();
@@ -70,9 +74,9 @@ final class FrebReader extends RecordReader {
   private boolean rootSeen;
   private @Nullable HttpStatus requestStatus;
 
-  FrebReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public FrebReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
     this.lines = new Lines(in);
   }
 
@@ -81,7 +85,7 @@ final class FrebReader extends RecordReader {
    * declaration, processing instructions and comments, is {@code <failedRequest>}. Used by {@link
    * FormatDetector}.
    */
-  static boolean looksLike(String head) {
+  public static boolean looksLike(String head) {
     int i = 0;
     int n = head.length();
     while (true) {
@@ -108,7 +112,7 @@ final class FrebReader extends RecordReader {
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     if (ended) {
       return null;
     }
@@ -141,7 +145,7 @@ final class FrebReader extends RecordReader {
           }
           if (name.equals("Event")) {
             eventLine = Math.max(1, r.getLocation().getLineNumber());
-            LogRecord record = event(r, eventLine);
+            RawRecord record = event(r, eventLine);
             eventLine = 0;
             return record;
           }
@@ -163,7 +167,7 @@ final class FrebReader extends RecordReader {
   }
 
   /** Reports where reading stopped, in the event that starts on {@code eventLine} if any. */
-  private @Nullable LogRecord stopped(long eventLine, long line, String reason) {
+  private @Nullable RawRecord stopped(long eventLine, long line, String reason) {
     if (eventLine > 0) {
       skip(eventLine, lines.offsetOf(eventLine), "the event starting here could not be read ("
           + reason + "); a truncated or damaged trace: reading stopped here");
@@ -175,7 +179,7 @@ final class FrebReader extends RecordReader {
     return finish();
   }
 
-  private @Nullable LogRecord finish() {
+  private @Nullable RawRecord finish() {
     ended = true;
     if (xml != null) {
       try {
@@ -187,7 +191,7 @@ final class FrebReader extends RecordReader {
     return null;
   }
 
-  private LogRecord summary(XMLStreamReader r) {
+  private RawRecord summary(XMLStreamReader r) {
     long line = Math.max(1, r.getLocation().getLineNumber());
     String status = attr(r, "statusCode");
     requestStatus = status(status);
@@ -204,7 +208,7 @@ final class FrebReader extends RecordReader {
         text.append(", ").append(name).append(' ').append(v);
       }
     }
-    LogRecord.Builder b = LogRecord.builder(Channel.BROWSER, cut(text.toString(), line))
+    RawRecord.Builder b = RawRecord.builder(Channel.BROWSER, cut(text.toString(), line))
         .source(source).line(Math.max(1, line)).provider(SUMMARY_PROVIDER);
     if (requestStatus != null) {
       b.httpStatus(requestStatus);
@@ -213,7 +217,7 @@ final class FrebReader extends RecordReader {
   }
 
   /** Reads one {@code <Event>}, the reader on its start tag, to its end tag. */
-  private LogRecord event(XMLStreamReader r, long line) throws XMLStreamException {
+  private RawRecord event(XMLStreamReader r, long line) throws XMLStreamException {
     String provider = "";
     String level = "";
     String renderedLevel = "";
@@ -318,7 +322,7 @@ final class FrebReader extends RecordReader {
       skip(line, lines.offsetOf(line), "the event starting on line " + line + " holds more data"
           + " than the limit of " + maxChars + " characters; the data past it was not kept");
     }
-    LogRecord.Builder b = LogRecord.builder(Channel.BROWSER, cut(shownText, line))
+    RawRecord.Builder b = RawRecord.builder(Channel.BROWSER, cut(shownText, line))
         .source(source).line(Math.max(1, line)).provider(provider.strip())
         .level(EventXmlReader.levelName(level, renderedLevel));
     HttpStatus own = data.containsKey("HttpStatus")

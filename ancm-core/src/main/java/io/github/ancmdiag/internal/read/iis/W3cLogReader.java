@@ -1,5 +1,8 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.iis;
 
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import java.io.IOException;
@@ -12,13 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#W3C_LOG}: IIS logs in the W3C extended format ({@code u_ex*.log}) and Azure
+ * Reads {@link io.github.ancmdiag.input.Format#W3C_LOG}: IIS logs in the W3C extended format ({@code u_ex*.log}) and Azure
  * App Service's {@code LogFiles/http/RawLogs/*.log}, which are the same format with more fields.
- * Called by {@link LogReader}.
+ * Called by {@link io.github.ancmdiag.input.LogReader}.
  *
  * <p>A line starting with {@code #} is a directive. {@code #Fields:} names the fields of the data
  * lines that follow, in order; a later {@code #Fields:} (IIS writes a new directive block after a
@@ -32,24 +34,24 @@ import org.jetbrains.annotations.Nullable;
  *
  * <ul>
  *   <li>text: the line as written (without its line break);
- *   <li>{@link LogRecord#httpStatus()}: {@code sc-status} with {@code sc-substatus} ({@code 500}
+ *   <li>{@link io.github.ancmdiag.input.LogRecord#httpStatus()}: {@code sc-status} with {@code sc-substatus} ({@code 500}
  *       and {@code 0} give {@code 500.0}); without an {@code sc-substatus} field, or with
  *       {@code -}, the status has no substatus; none when {@code sc-status} is absent or not a
  *       status;
- *   <li>{@link LogRecord#win32Status()}: {@code sc-win32-status}, decimal (a negative value is
+ *   <li>{@link io.github.ancmdiag.input.LogRecord#win32Status()}: {@code sc-win32-status}, decimal (a negative value is
  *       read as its unsigned 32-bit form);
  *   <li>time: {@code date} and {@code time}, which are UTC in W3C logs;
  *   <li>provider {@value #PROVIDER}; level empty.
  * </ul>
  *
  * <p>Accounting: a data line with more or fewer fields than its {@code #Fields:} names, and a
- * line longer than the record limit, are each one {@link SkippedRecord} with the line, its byte
+ * line longer than the record limit, are each one {@link io.github.ancmdiag.input.SkippedRecord} with the line, its byte
  * offset and the reason. The data lines before the first {@code #Fields:} (a file cut at its
  * head, or not a W3C log at all) are one skip at the first of them that says how many there
  * are. Blank lines hold no data and are passed over. Field values are left as written ({@code -} for empty, {@code +} for a space in
  * {@code cs(User-Agent)}), since the text is the line itself.
  */
-final class W3cLogReader extends RecordReader {
+public final class W3cLogReader extends RecordReader {
   /** The provider of every record. */
   static final String PROVIDER = "IIS W3C";
   private static final String SOFTWARE = "#Software: Microsoft Internet Information Services";
@@ -64,16 +66,16 @@ final class W3cLogReader extends RecordReader {
   private long headlessLine;
   private long headlessOffset;
 
-  W3cLogReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public W3cLogReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
   }
 
   /**
    * Tells whether text looks like a W3C extended log: one of its first 20 lines is an IIS
-   * {@code #Software:} directive or a {@code #Fields:} directive. Used by {@link FormatDetector}.
+   * {@code #Software:} directive or a {@code #Fields:} directive. Used by {@link io.github.ancmdiag.internal.read.FormatDetector}.
    */
-  static boolean looksLike(String head) {
+  public static boolean looksLike(String head) {
     int start = 0;
     for (int n = 0; n < 20 && start < head.length(); n++) {
       int end = head.indexOf('\n', start);
@@ -90,7 +92,7 @@ final class W3cLogReader extends RecordReader {
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     while (!ended) {
       long number = in.line();
       long offset = in.byteOffset();
@@ -124,7 +126,7 @@ final class W3cLogReader extends RecordReader {
       } else if (line.startsWith("#")) {
         directive(line, number);
       } else if (!line.isBlank()) {
-        LogRecord record = data(line, number, offset);
+        RawRecord record = data(line, number, offset);
         if (record != null) {
           return record;
         }
@@ -162,7 +164,7 @@ final class W3cLogReader extends RecordReader {
     }
   }
 
-  private @Nullable LogRecord data(String line, long number, long offset) {
+  private @Nullable RawRecord data(String line, long number, long offset) {
     if (fields == null) {
       if (headless++ == 0) {
         headlessLine = number;
@@ -176,7 +178,7 @@ final class W3cLogReader extends RecordReader {
           + " on line " + fieldsLine + " names " + fieldCount + "; it was not read");
       return null;
     }
-    LogRecord.Builder b = LogRecord.builder(Channel.BROWSER, line).source(source).line(number)
+    RawRecord.Builder b = RawRecord.builder(Channel.BROWSER, line).source(source).line(number)
         .provider(PROVIDER);
     HttpStatus status = status(value(values, "sc-status"), value(values, "sc-substatus"));
     if (status != null) {

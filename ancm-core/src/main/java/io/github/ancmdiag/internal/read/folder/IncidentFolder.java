@@ -1,11 +1,11 @@
-package io.github.ancmdiag.internal.folder;
+package io.github.ancmdiag.internal.read.folder;
 
 import io.github.ancmdiag.input.Format;
 import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.ReadLimits;
 import io.github.ancmdiag.input.SkippedRecord;
-import io.github.ancmdiag.input.StdoutLogName;
+import io.github.ancmdiag.internal.read.ancm.StdoutLogName;
 import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.internal.io.Capped;
 import io.github.ancmdiag.internal.io.IoFailures;

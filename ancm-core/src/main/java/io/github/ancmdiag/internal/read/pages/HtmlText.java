@@ -1,4 +1,4 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.pages;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.Set;
  * never exceeds {@code max} characters; once a character does not fit, {@link #isFull()} is true,
  * {@link #cutOffset()} is the byte offset of that character and nothing more is kept.
  */
-final class HtmlText {
+public final class HtmlText {
   static final int MAX_NAME = 16;
   private static final int MAX_ENTITY = 32;
   private static final char REPLACEMENT = '\uFFFD';

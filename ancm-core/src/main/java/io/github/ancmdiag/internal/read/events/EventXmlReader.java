@@ -1,5 +1,9 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.events;
 
+import io.github.ancmdiag.internal.read.text.DeclarationEnd;
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -20,8 +23,8 @@ import javax.xml.stream.XMLStreamReader;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#EVENT_XML}: Windows event XML, with or without an {@code <Events>} root.
- * Called by {@link LogReader}.
+ * Reads {@link io.github.ancmdiag.input.Format#EVENT_XML}: Windows event XML, with or without an {@code <Events>} root.
+ * Called by {@link io.github.ancmdiag.input.LogReader}.
  *
  * <p>Two stages. A small hand-written scanner walks the characters, skipping comments, CDATA,
  * processing instructions and document type declarations, and cuts out the markup of each
@@ -29,10 +32,10 @@ import org.jetbrains.annotations.Nullable;
  * of its start; so a file without a root, or truncated in the middle of an event, still yields
  * every complete event before the break. Then each event alone is parsed with the JDK's StAX
  * parser, DTDs and external entities off: an entity reference (the only way an XXE payload or a
- * "billion laughs" DTD could act) makes that event a {@link SkippedRecord}, and a DTD outside the
+ * "billion laughs" DTD could act) makes that event a {@link io.github.ancmdiag.input.SkippedRecord}, and a DTD outside the
  * events is reported and never read.
  */
-final class EventXmlReader extends RecordReader {
+public final class EventXmlReader extends RecordReader {
   private static final XMLInputFactory FACTORY = secureFactory();
   private static final DateTimeFormatter US_TIME =
       DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss[.SSSSSSS][.SSS] a", Locale.ROOT);
@@ -49,13 +52,13 @@ final class EventXmlReader extends RecordReader {
   /** At the cut: the end tags that close what was open, so the kept part can be parsed. */
   private String closing = "";
 
-  EventXmlReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public EventXmlReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
   }
 
   /** The StAX factory with DTDs, external entities and entity replacement off. */
-  static XMLInputFactory secureFactory() {
+  public static XMLInputFactory secureFactory() {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -66,7 +69,7 @@ final class EventXmlReader extends RecordReader {
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     while (!ended) {
       Chunk chunk = nextEvent();
       if (chunk == null) {
@@ -77,7 +80,7 @@ final class EventXmlReader extends RecordReader {
         return null;
       }
       events++;
-      LogRecord record = parse(chunk);
+      RawRecord record = parse(chunk);
       if (record != null) {
         return record;
       }
@@ -292,7 +295,7 @@ final class EventXmlReader extends RecordReader {
     @Nullable String data;
   }
 
-  private @Nullable LogRecord parse(Chunk chunk) {
+  private @Nullable RawRecord parse(Chunk chunk) {
     Fields f = new Fields();
     String problem = null;
     boolean cut = chunk.cutOffset >= 0;
@@ -312,7 +315,7 @@ final class EventXmlReader extends RecordReader {
     if (cut) {
       skipCut(chunk.line, chunk.cutOffset);
     }
-    LogRecord.Builder b = LogRecord.builder(Channel.EVENT_LOG,
+    RawRecord.Builder b = RawRecord.builder(Channel.EVENT_LOG,
             EventTextReader.unwrapMissingDescription(text == null ? "" : text.strip()))
         .source(source).line(Math.max(1, chunk.line)).provider(f.provider.strip())
         .level(levelName(f.level.strip(), f.renderedLevel.strip()));
@@ -457,7 +460,7 @@ final class EventXmlReader extends RecordReader {
    * 4 Information (0 is what classic {@code ReportEvent} success events carry), 5 Verbose;
    * otherwise the rendered name, else the text as written.
    */
-  static String levelName(String number, String rendered) {
+  public static String levelName(String number, String rendered) {
     switch (number) {
       case "0":
       case "4":
@@ -479,7 +482,7 @@ final class EventXmlReader extends RecordReader {
    * Parses a {@code SystemTime}: ISO-8601 with or without an offset (UTC when absent, as
    * SystemTime always is), or {@code M/d/yyyy h:mm:ss AM} (UTC); null when unreadable.
    */
-  static @Nullable Instant parseTime(String text) {
+  public static @Nullable Instant parseTime(String text) {
     String t = text.strip();
     if (t.isEmpty()) {
       return null;

@@ -1,16 +1,18 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.events;
 
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#POWERSHELL_LIST}: the console text of {@code Get-WinEvent | Format-List}
+ * Reads {@link io.github.ancmdiag.input.Format#POWERSHELL_LIST}: the console text of {@code Get-WinEvent | Format-List}
  * (or {@code fl *}, or {@code Get-EventLog | Format-List}), one block of {@code Name : value}
  * lines per event, blocks separated by blank lines:
  *
@@ -29,7 +31,7 @@ import org.jetbrains.annotations.Nullable;
  * time. A block ends at a property seen in it already, or after blank lines at a property whose
  * label is padded to another width (another object's listing; a value that ends with a line
  * break leaves a blank line inside a block). A block with neither an id nor a message is
- * reported, as are lines outside blocks (a prompt, a command). Called by {@link LogReader}.
+ * reported, as are lines outside blocks (a prompt, a command). Called by {@link io.github.ancmdiag.input.LogReader}.
  *
  * <p><b>Wrapped values.</b> PowerShell prints a value's own lines, and wraps each one at the
  * console width, on lines indented to the value column; the two kinds of line break look alike.
@@ -48,7 +50,7 @@ import org.jetbrains.annotations.Nullable;
  * <p>Memory: one block at a time, its values bounded by the record limit (the block is then
  * returned cut and the rest reported).
  */
-final class PowerShellListReader extends RecordReader {
+public final class PowerShellListReader extends RecordReader {
   private static final String GET_EVENTLOG_WRAPPER = "The description for Event ID '";
   private static final String GET_EVENTLOG_INSERTS = "The following information is part of "
       + "the event:";
@@ -78,13 +80,13 @@ final class PowerShellListReader extends RecordReader {
   /** True once a wrapped line kept its trailing space: this capture keeps them. */
   private boolean spacesKept;
 
-  PowerShellListReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public PowerShellListReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     while (true) {
       Line first = skipToBlock();
       if (first == null) {
@@ -96,7 +98,7 @@ final class PowerShellListReader extends RecordReader {
         return null;
       }
       sawBlock = true;
-      LogRecord record = block(first);
+      RawRecord record = block(first);
       if (record != null) {
         return record;
       }
@@ -126,7 +128,7 @@ final class PowerShellListReader extends RecordReader {
   }
 
   /** Reads the block that starts with the property line {@code first}. */
-  private @Nullable LogRecord block(Line first) throws IOException {
+  private @Nullable RawRecord block(Line first) throws IOException {
     List<Property> properties = new ArrayList<>();
     Map<String, Property> byName = new HashMap<>();
     Property current = null;
@@ -204,7 +206,7 @@ final class PowerShellListReader extends RecordReader {
     p.ends.add(end);
   }
 
-  private @Nullable LogRecord record(Map<String, Property> byName, Line first) {
+  private @Nullable RawRecord record(Map<String, Property> byName, Line first) {
     String id = firstOf(byName, "Id", "EventID", "InstanceId");
     String message = firstOf(byName, "Message");
     if (id.isEmpty() && !byName.containsKey("Message")) {
@@ -212,7 +214,7 @@ final class PowerShellListReader extends RecordReader {
           + "and no Message: it is not an event and was not read");
       return null;
     }
-    LogRecord.Builder b = LogRecord.builder(Channel.EVENT_LOG,
+    RawRecord.Builder b = RawRecord.builder(Channel.EVENT_LOG,
             unwrapMissingDescription(message.strip()))
         .source(source).line(first.number).provider(firstOf(byName, "ProviderName", "Source"))
         .level(level(firstOf(byName, "LevelDisplayName"), firstOf(byName, "EntryType"),
@@ -375,7 +377,7 @@ final class PowerShellListReader extends RecordReader {
    * provider ({@code ProviderName} or {@code Source}) and a {@code Message}. Used by {@link
    * FormatDetector}.
    */
-  static boolean looksLike(String head) {
+  public static boolean looksLike(String head) {
     String[] lines = head.split("\r?\n", 400);
     boolean id = false;
     boolean provider = false;

@@ -1,4 +1,4 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.ancm;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;

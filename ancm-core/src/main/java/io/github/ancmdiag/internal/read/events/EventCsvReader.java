@@ -1,18 +1,20 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.events;
 
+import io.github.ancmdiag.internal.read.text.EncodingDecoder;
+import io.github.ancmdiag.internal.read.text.RawRecord;
+import io.github.ancmdiag.internal.read.text.RecordReader;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * Reads {@link Format#EVENT_CSV}: Event Viewer's "Save All Events As..." in CSV, a header row of
+ * Reads {@link io.github.ancmdiag.input.Format#EVENT_CSV}: Event Viewer's "Save All Events As..." in CSV, a header row of
  * five names ({@code Level,Date and Time,Source,Event ID,Task Category}, translated on a
  * non-English Windows) and one row per event with a sixth, unnamed field: the message. Called by
- * {@link LogReader}.
+ * {@link io.github.ancmdiag.input.LogReader}.
  *
  * <p>Rows follow RFC 4180: a field in double quotes may hold commas, line breaks and {@code ""}
  * for a quote; CRLF or LF ends a row. A quote inside an unquoted field is kept as a character.
@@ -21,14 +23,14 @@ import org.jetbrains.annotations.Nullable;
  * five an event without a message (empty text), a blank line is nothing; any other row is
  * reported with its line. The date is local time without a zone, so records carry no time.
  * Event Viewer's "The description for Event ID N from source S cannot be found" wrapper is
- * replaced by the inserted message, as for {@link Format#EVENT_TEXT}.
+ * replaced by the inserted message, as for {@link io.github.ancmdiag.input.Format#EVENT_TEXT}.
  *
  * <p>Memory is bounded by the record limit: a row's characters beyond it are not kept (the row
  * is returned cut and its rest reported), and at most {@value #MAX_FIELDS} fields are kept. A
  * quoted field still open at the end of the input (a truncated file, or a stray quote) makes its
  * row one skip, after every complete row before it was returned.
  */
-final class EventCsvReader extends RecordReader {
+public final class EventCsvReader extends RecordReader {
   static final int MAX_FIELDS = 64;
   private static final String[] ENGLISH =
       {"level", "date and time", "source", "event id", "task category"};
@@ -40,13 +42,13 @@ final class EventCsvReader extends RecordReader {
   private record Row(List<String> fields, int fieldCount, long line, long byteOffset,
       long cutOffset, boolean unclosed) {}
 
-  EventCsvReader(EncodingDecoder in, String source, ReadLimits limits,
-      Consumer<SkippedRecord> skips) {
-    super(in, source, limits, skips);
+  public EventCsvReader(EncodingDecoder in, String source, int maxChars,
+      RecordReader.Skips skips) {
+    super(in, source, maxChars, skips);
   }
 
   @Override
-  @Nullable LogRecord next() throws IOException {
+  public @Nullable RawRecord next() throws IOException {
     while (!ended) {
       Row row = readRow();
       if (row == null) {
@@ -90,13 +92,13 @@ final class EventCsvReader extends RecordReader {
     return null;
   }
 
-  private LogRecord record(Row row) {
+  private RawRecord record(Row row) {
     if (row.cutOffset >= 0) {
       skipCut(row.line, row.cutOffset);
     }
     List<String> f = row.fields;
     String message = row.fieldCount == 6 ? f.get(5) : "";
-    LogRecord.Builder b = LogRecord.builder(Channel.EVENT_LOG,
+    RawRecord.Builder b = RawRecord.builder(Channel.EVENT_LOG,
             EventTextReader.unwrapMissingDescription(message.strip()))
         .source(source).line(Math.max(1, row.line)).provider(f.get(2).strip())
         .level(f.get(0).strip());
@@ -238,9 +240,9 @@ final class EventCsvReader extends RecordReader {
 
   /**
    * True when {@code head} starts with an Event Viewer CSV header: English names, or a header of
-   * that shape followed by an event row. Used by {@link FormatDetector}.
+   * that shape followed by an event row. Used by {@link io.github.ancmdiag.internal.read.FormatDetector}.
    */
-  static boolean looksLike(String head) {
+  public static boolean looksLike(String head) {
     List<List<String>> rows = new ArrayList<>(2);
     int i = 0;
     int n = head.length();
