@@ -101,6 +101,10 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
     }
     try {
       EncodingDecoder in = new EncodingDecoder(stream);
+      String lyingMark = in.bomMismatch();
+      if (lyingMark != null) {
+        skipped.add(new SkippedRecord(source, 1, 0, lyingMark));
+      }
       FormatDetector.Verdict verdict =
           FormatDetector.detect(in.peek(FormatDetector.SNIFF_CHARS));
       if (verdict == FormatDetector.Verdict.EMPTY) {

@@ -101,6 +101,7 @@ final class ScanCommand implements Callable<Integer> {
   private final Map<String, long[]> sources = new LinkedHashMap<>();
   private final List<String[]> skipped = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   private Map<String, Integer> eventIdOf;
   private long skippedCount;
   private long lines;
@@ -160,6 +161,7 @@ final class ScanCommand implements Callable<Integer> {
     } else {
       printSummary(jsonl ? err : out, elapsed);
     }
+    notes.forEach(n -> err.println("ancm-diagnose scan: note: " + n));
     errors.forEach(e -> err.println("ancm-diagnose scan: cannot read " + e));
     out.flush();
     err.flush();
@@ -267,6 +269,9 @@ final class ScanCommand implements Callable<Integer> {
       }
       bytes += in.bytesRead() - fileBytes;
       counts[1] += in.bytesRead() - fileBytes;
+      if (in.bomNote() != null) {
+        notes.add(source + ": " + in.bomNote());
+      }
     } catch (IOException e) {
       errors.add(source + ": " + TextFiles.reason(e));
     }

@@ -1,8 +1,10 @@
 package io.github.ancmdiag.internal.io;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 import org.jetbrains.annotations.Unmodifiable;
@@ -32,9 +34,11 @@ public final class Capped<T> {
   private final int cap;
   private final Summary<T> summary;
   private final List<T> list = new ArrayList<>();
-  private final List<T> view = Collections.unmodifiableList(list);
+  private final List<T> view = new View();
   private @Nullable T firstDropped;
   private long dropped;
+  private @Nullable T summarized;
+  private long summarizedFor;
 
   /**
    * Creates an empty list.
@@ -51,7 +55,8 @@ public final class Capped<T> {
   }
 
   /**
-   * Adds an element, or counts it in the summary when the list is full.
+   * Adds an element, or counts it in the summary when the list is full. Constant time: the
+   * summary is made when it is looked at.
    *
    * @param element the element
    */
@@ -64,9 +69,7 @@ public final class Capped<T> {
     if (dropped == 1) {
       firstDropped = element; // the last slot holds it while it is the only one past the others
       list.add(element);
-      return;
     }
-    list.set(cap - 1, summary.of(java.util.Objects.requireNonNull(firstDropped), dropped, cap - 1));
   }
 
   /**
@@ -81,7 +84,8 @@ public final class Capped<T> {
   }
 
   /**
-   * Returns the elements kept, the summary last when some were not kept: a live view.
+   * Returns the elements kept, the summary last when some were not kept: a live, unmodifiable
+   * view.
    *
    * @return the elements
    */
@@ -96,5 +100,29 @@ public final class Capped<T> {
    */
   public long total() {
     return dropped == 0 ? list.size() : cap - 1 + dropped;
+  }
+
+  private T last() {
+    if (dropped < 2) {
+      return list.get(cap - 1);
+    }
+    if (summarized == null || summarizedFor != dropped) {
+      summarized = summary.of(Objects.requireNonNull(firstDropped), dropped, cap - 1);
+      summarizedFor = dropped;
+    }
+    return summarized;
+  }
+
+  /** The list as seen from outside: the last slot is the summary once two or more were not kept. */
+  private final class View extends AbstractList<T> implements RandomAccess {
+    @Override
+    public T get(int index) {
+      return index == cap - 1 ? last() : list.get(index);
+    }
+
+    @Override
+    public int size() {
+      return list.size();
+    }
   }
 }
