@@ -73,9 +73,10 @@ import picocli.CommandLine;
     exitCodeList = {
         "0:diagnosed, or nothing wrong found",
         "1:usage error (unknown option, bad value, no evidence given)",
-        "2:an input cannot be read (missing file, unreadable folder, bad observations.txt,"
-            + " a web.config that is not well-formed or has a DOCTYPE)",
-        "3:internal error (a bug: please report it with the command line)"})
+        "2:an input cannot be read (missing file, unreadable folder, a folder, pipe or device"
+            + " given as a file, an I/O error, bad version.txt, a web.config that is not"
+            + " well-formed or has a DOCTYPE)",
+        "3:internal error (a bug: please report it with the command line), or out of memory"})
 public final class AncmDiagnose implements Callable<Integer> {
   /** Exit code when the evidence was diagnosed (or nothing is wrong). */
   static final int OK = 0;
