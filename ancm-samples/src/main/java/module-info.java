@@ -7,6 +7,8 @@ module io.github.ancmdiag.samples {
   requires com.fasterxml.jackson.databind;
   requires info.picocli;
   requires static org.jetbrains.annotations;
+  // not used by the tool: HtmlReportTest parses the scan report with the JDK's XML parser
+  requires static java.xml;
 
   exports io.github.ancmdiag.samples;
   opens io.github.ancmdiag.cli to info.picocli;

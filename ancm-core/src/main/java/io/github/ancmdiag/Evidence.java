@@ -68,13 +68,14 @@ public final class Evidence {
    * cannot be read is in {@link #skipped()} with its file and location. Records and skips name
    * their file as {@code folder.resolve(file)}: relative when {@code folder} is.
    *
-   * <p>Names help where content cannot tell: {@code browser*}, {@code error-page*}, {@code
+   * <p>Names help where content cannot tell, by the one rule of {@link
+   * io.github.ancmdiag.input.IncidentLayout}: {@code browser*}, {@code error-page*}, {@code
    * *.html} are what the browser showed; {@code event*} holds event log entries (a plain text file
    * so named is one entry's text); {@code stdout*} or ANCM's {@code <name>_<time>_<pid>.log}
-   * pattern is an ANCM stdout log; a name with {@code debug} is the ANCM debug log; {@code
-   * observations.txt} holds one {@link Observation} key per line ({@code #} starts a comment);
-   * {@code version.txt} the app's ASP.NET Core version (the one nearest the folder wins; another
-   * that differs is reported as skipped). Other files are read when their content is
+   * pattern is an ANCM stdout log; a name with the word {@code debug} is the ANCM debug log;
+   * {@code observations.txt} holds one {@link Observation} key per line ({@code #} starts a
+   * comment); {@code version.txt} the app's ASP.NET Core version (the one nearest the folder wins;
+   * another that differs is reported as skipped). Other files are read when their content is
    * a known format, and reported in {@link #skipped()} otherwise; an app's binaries and static
    * assets ({@code .dll}, {@code .exe}, {@code .js}, {@code appsettings*.json} ...) are not read.
    * IIS and App Service request logs (W3C) are read whole, but only requests answered with a

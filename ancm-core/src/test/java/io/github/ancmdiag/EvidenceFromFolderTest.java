@@ -105,7 +105,8 @@ class EvidenceFromFolderTest {
     assertThat(e.records()).allSatisfy(r -> assertThat(r.channel()).isEqualTo(Channel.WEB_CONFIG));
     assertThat(e.records()).extracting(LogRecord::text)
         .anySatisfy(t -> assertThat(t)
-            .contains("arguments name '.\\Contoso.Web.dll', which is not in the app folder"));
+            .startsWith("web.config: appFile path='.\\Contoso.Web.dll' namedBy=arguments")
+            .endsWith(" exists=no"));
     assertThat(e.skipped()).isEmpty();
   }
 
@@ -117,7 +118,7 @@ class EvidenceFromFolderTest {
     Evidence e = Evidence.fromFolder(dir);
 
     assertThat(e.records()).isNotEmpty().extracting(LogRecord::text)
-        .noneSatisfy(t -> assertThat(t).contains("which is not in the app folder"));
+        .noneSatisfy(t -> assertThat(t).startsWith("web.config: appFile "));
     assertThat(sources(dir, e)).containsOnly("web.config");
   }
 
@@ -185,5 +186,24 @@ class EvidenceFromFolderTest {
 
     assertThatThrownBy(() -> Evidence.fromFolder(file)).isInstanceOf(IOException.class)
         .hasMessageContaining("not a folder");
+  }
+
+  @Test
+  void should_read_an_evtx_in_a_folder_as_an_event_export(@TempDir Path dir) throws Exception {
+    // given: Event Viewer's binary log, under a name that says nothing of its format
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.copy(Path.of("src", "test", "resources", "evtx", "Application_no_crc32.evtx"),
+        logs.resolve("Application.evtx"));
+
+    // when
+    Evidence e = Evidence.fromFolder(dir);
+
+    // then: its 17 events are read; none is from ANCM
+    assertThat(e.records()).hasSize(17).allSatisfy(r -> {
+      assertThat(r.channel()).isEqualTo(Channel.EVENT_LOG);
+      assertThat(relative(dir, r.source())).isEqualTo("logs/Application.evtx");
+    });
+    assertThat(e.observations()).containsExactly(Observation.NO_EVENT_LOG_ENTRY);
+    assertThat(e.skipped()).isEmpty();
   }
 }

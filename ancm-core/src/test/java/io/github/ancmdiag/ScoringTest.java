@@ -108,6 +108,30 @@ class ScoringTest {
   }
 
   @Test
+  void should_count_an_empty_stdout_log_against_a_cause_once_however_many_lines_it_could_print() {
+    // given: one cause may print any of three stdout lines, another only one; both have the event
+    Diagnoser diagnoser = diagnoser(
+        entry("three-lines", Signature.text("event", Channel.EVENT_LOG, List.of(START_FAILED)),
+            Signature.text("one", Channel.STDOUT_LOG, List.of("First host message.")),
+            Signature.text("two", Channel.STDOUT_LOG, List.of("Second host message.")),
+            Signature.text("three", Channel.STDOUT_LOG, List.of("Third host message."))),
+        entry("one-line", Signature.text("event", Channel.EVENT_LOG, List.of(START_FAILED)),
+            Signature.text("one", Channel.STDOUT_LOG, List.of("First host message."))));
+
+    // when: the user says the stdout log is empty
+    DiagnosisReport report = diagnoser.diagnose(Evidence.builder()
+        .eventLog(EVENT.formatted("0")).observe(Observation.STDOUT_LOG_EMPTY).build());
+
+    // then: the empty log is one fact against each, weighed the same, and neither drops out
+    assertThat(report.diagnosis("three-lines")).hasValueSatisfying(d -> assertThat(
+        d.contradicting()).singleElement().satisfies(f -> assertThat(f.channel())
+        .isEqualTo(Channel.STDOUT_LOG)));
+    assertThat(report.diagnosis("one-line")).hasValueSatisfying(d -> assertThat(
+        d.contradicting()).hasSize(1));
+    assertThat(report.diagnoses().get(0).score()).isEqualTo(report.diagnoses().get(1).score());
+  }
+
+  @Test
   void should_count_a_contrary_signature_against_its_cause_and_never_report_it_missing() {
     // given: a cause that cannot happen under IIS Express
     Signature express = Signature.text("iis-express", Channel.EVENT_LOG, List.of(

@@ -8,6 +8,7 @@ import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.Diagnosis;
 import io.github.ancmdiag.DiagnosisReport;
 import io.github.ancmdiag.Evidence;
+import io.github.ancmdiag.input.IncidentLayout;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.model.AspNetCoreVersion;
@@ -25,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Fixture format: {@code cases/<entry-id>/positive/<case>/} must put the entry first;
  * {@code cases/<entry-id>/negative/<case>/} (a near-miss) must not. A case folder holds any of
  * {@code browser.txt} (what the browser showed), {@code event-N.txt} (one event log entry each),
- * {@code stdout.log}, {@code debug.log}, read as UTF-8 with their original bytes, a
+ * {@code stdout.log}, {@code debug.log}, each read whole as UTF-8 with its original bytes as one
+ * record of the channel its name gives by {@link IncidentLayout} (the rule the folder reader and
+ * the command line use; a file whose name gives no channel is not read), a
  * {@code web.config} (checked by {@link WebConfigReader#read(Path, Path)} as the deployed file:
  * the case folder is the app folder, so a {@code .dll} or {@code .exe} it names must be there,
  * and an optional {@code parent.web.config} is the parent application's; its {@code WEB_CONFIG}
@@ -95,14 +99,11 @@ class CatalogCasesTest {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.sorted().toList()) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        Channel channel = name.startsWith("browser") ? Channel.BROWSER
-            : name.startsWith("event") ? Channel.EVENT_LOG
-            : name.startsWith("stdout") ? Channel.STDOUT_LOG
-            : name.startsWith("debug") ? Channel.DEBUG_LOG : null;
-        if (channel != null) {
-          b.record(LogRecord.builder(channel, Files.readString(f, StandardCharsets.UTF_8))
+        Optional<Channel> channel = IncidentLayout.channelOf(name);
+        if (channel.isPresent()) {
+          b.record(LogRecord.builder(channel.get(), Files.readString(f, StandardCharsets.UTF_8))
               .source(name).build());
-        } else if (name.equals("web.config")) {
+        } else if (IncidentLayout.kindOf(name) == IncidentLayout.Kind.WEB_CONFIG) {
           Path parent = f.resolveSibling("parent.web.config");
           WebConfigReader.Result checked =
               WebConfigReader.read(f, Files.exists(parent) ? parent : null);

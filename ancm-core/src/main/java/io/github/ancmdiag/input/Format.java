@@ -75,6 +75,18 @@ public enum Format {
    */
   POWERSHELL_LIST,
   /**
+   * Windows event log files in Event Viewer's binary format ({@code .evtx}: "Save All Events
+   * As...", {@code wevtutil epl}), detected by their {@code ElfFile} signature and read chunk by
+   * chunk in constant memory. One record per event record, of {@link
+   * io.github.ancmdiag.model.Channel#EVENT_LOG}, with what {@link #EVENT_XML} gives the same
+   * event exported as XML: the provider, event id, level and time, and as text the first {@code
+   * EventData/Data} insertion string (the file holds no rendered message). Records carry no line.
+   * What is damaged is skipped with its byte offset (a record, or a stretch of bytes naming the
+   * record ids it held) and the rest is read; a chunk whose records' CRC32 does not match is also
+   * reported once, though its records that still read are returned.
+   */
+  EVTX,
+  /**
    * Any text, read whole as one record (cut at the record limit) of the channel the caller names.
    */
   PLAIN_TEXT

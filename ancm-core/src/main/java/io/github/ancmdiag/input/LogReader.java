@@ -11,6 +11,7 @@ import io.github.ancmdiag.internal.read.events.EventTextReader;
 import io.github.ancmdiag.internal.read.events.EventXmlReader;
 import io.github.ancmdiag.internal.read.events.PowerShellJsonReader;
 import io.github.ancmdiag.internal.read.events.PowerShellListReader;
+import io.github.ancmdiag.internal.read.evtx.EvtxRecords;
 import io.github.ancmdiag.internal.read.iis.FrebReader;
 import io.github.ancmdiag.internal.read.iis.W3cLogReader;
 import io.github.ancmdiag.internal.read.pages.ErrorPageReader;
@@ -22,6 +23,7 @@ import io.github.ancmdiag.model.Channel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -52,7 +54,8 @@ import org.jetbrains.annotations.Unmodifiable;
  * {@code ConvertTo-Json} of events, Event Viewer CSV, PowerShell {@code Format-List} text of
  * events, IIS W3C logs (and App Service RawLogs), IIS failed request traces (FREB), ANCM debug
  * logs, ANCM stdout logs, error pages a browser showed (HTML or a pasted copy, see {@link
- * Format#ERROR_PAGE}), else plain text when a channel for it was given. When that channel is
+ * Format#ERROR_PAGE}), Event Viewer's binary {@code .evtx} files (by their signature, see {@link
+ * Format#EVTX}), else plain text when a channel for it was given. When that channel is
  * {@link Channel#STDOUT_LOG} or {@link Channel#DEBUG_LOG}, text of no other known format is read
  * as {@link Format#STDOUT_LOG} or {@link Format#DEBUG_LOG} (lines grouped into records) rather
  * than whole as plain text. Encodings: UTF-8 with or without a byte order mark, UTF-16 LE or BE
@@ -86,7 +89,7 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
       (first, notKept, kept) -> new SkippedRecord(first.source(), first.line(),
           first.byteOffset(), RecordBudget.notListed(first.reason(), notKept, kept)));
   private @Nullable Format format;
-  private @Nullable RecordReader reader;
+  private @Nullable Source reader;
   private long recordsRead;
   private @Nullable IOException openFailure;
   private final Iterator<LogRecord> iterator = new Records();
@@ -100,7 +103,21 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
           "Format.PLAIN_TEXT needs the channel of the text: use open(path, PLAIN_TEXT, channel)");
     }
     try {
-      EncodingDecoder in = new EncodingDecoder(stream);
+      PushbackInputStream head = new PushbackInputStream(stream, 8);
+      byte[] magic = head.readNBytes(8);
+      head.unread(magic);
+      boolean evtx = FormatDetector.isEvtx(magic);
+      if (evtx && (requested == Format.AUTO || requested == Format.EVTX)) {
+        format = Format.EVTX;
+        reader = new EvtxRecords(head, source, limits.maxRecordChars(), this::skip)::next;
+        return;
+      }
+      if (requested == Format.EVTX) {
+        skipped.add(new SkippedRecord(source, 1, 0, "the input does not start with the .evtx "
+            + "signature (ElfFile); nothing was read"));
+        return;
+      }
+      EncodingDecoder in = new EncodingDecoder(head);
       String lyingMark = in.bomMismatch();
       if (lyingMark != null) {
         skipped.add(new SkippedRecord(source, 1, 0, lyingMark));
@@ -161,7 +178,7 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
         }
       }
       format = chosen;
-      reader = create(chosen, in, limits, plainTextChannel);
+      reader = create(chosen, in, limits, plainTextChannel)::next;
     } catch (IOException e) {
       openFailure = e;
       failed(e);
@@ -185,6 +202,7 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
       case EVENT_CSV -> new EventCsvReader(in, source, max, skips);
       case POWERSHELL_JSON -> new PowerShellJsonReader(in, source, max, skips);
       case POWERSHELL_LIST -> new PowerShellListReader(in, source, max, skips);
+      case EVTX -> throw new IllegalStateException("an .evtx is read by EvtxRecords");
       case AUTO, PLAIN_TEXT -> new PlainTextReader(in, source, max, skips,
           Objects.requireNonNull(channel, "channel"));
     };
@@ -214,6 +232,11 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
       b.win32Status(r.win32Status());
     }
     return b.build();
+  }
+
+  /** One format's records, pulled one at a time: null at the end. */
+  private interface Source {
+    @Nullable RawRecord next() throws IOException;
   }
 
   private void failed(Exception e) {

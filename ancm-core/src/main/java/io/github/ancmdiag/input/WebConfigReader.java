@@ -1,5 +1,7 @@
 package io.github.ancmdiag.input;
 
+import io.github.ancmdiag.internal.read.webconfig.WebConfigFacts;
+import io.github.ancmdiag.internal.read.webconfig.WebConfigXml;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,33 +17,32 @@ import org.jetbrains.annotations.Nullable;
 import org.jetbrains.annotations.Unmodifiable;
 
 /**
- * Checks an ASP.NET Core app's {@code web.config} and turns what it finds into
- * {@link Channel#WEB_CONFIG} records, to add to an incident's evidence next to its logs. The
- * catalog's {@code WEB_CONFIG} signatures quote these records' sentences, so a finding counts for
- * the same catalog entry, in the same report, as the log messages the same mistake produces.
+ * Reads an ASP.NET Core app's {@code web.config} into neutral facts, {@link Channel#WEB_CONFIG}
+ * records to add to an incident's evidence next to its logs: what {@code <aspNetCore>} and the
+ * ANCM handler say ({@code processPath}, {@code arguments}, {@code hostingModel}, the stdout log
+ * settings, the module), which of the files they name exist in the app folder, and the handlers
+ * the app adds again although its parent application's web.config already adds them for its
+ * child applications. The reader judges nothing: which fact points at which cause (a {@code
+ * processPath} that is neither {@code dotnet} nor an .exe, {@code arguments} that name no .dll, a
+ * .dll that is not in the app folder, ...) is written in the catalog's {@code WEB_CONFIG}
+ * signatures, which quote the facts, so a fact counts for the same catalog entry, in the same
+ * report, as the log messages the same mistake produces.
  *
  * <pre>{@code
- * WebConfigReader.Result checked = WebConfigReader.read(Path.of("C:/inetpub/app/web.config"));
- * checked.problems().forEach(p -> System.err.println(p));
+ * WebConfigReader.Result read = WebConfigReader.read(Path.of("C:/inetpub/app/web.config"));
+ * read.problems().forEach(p -> System.err.println(p));
  * Evidence.Builder evidence = Evidence.builder().browser(page);
- * checked.records().forEach(evidence::record);
+ * read.records().forEach(evidence::record);
  * }</pre>
  *
- * <p>Findings (each a record whose text starts with {@code web.config: }): a {@code processPath}
- * that is neither {@code dotnet} nor an .exe, or an .exe that is not in the app folder; for
- * {@code dotnet}, {@code arguments} that are empty, name no .dll, or name a .dll that is not in
- * the app folder; a {@code hostingModel} other than {@code inprocess} or {@code outofprocess};
- * with {@code stdoutLogEnabled="true"}, a {@code stdoutLogFile} folder that does not exist;
- * {@code hostingModel="inprocess"} with the V1 handler module {@code AspNetCoreModule}; a
- * sub-application adding a handler its parent already adds for child applications. Facts, which
- * no catalog entry counts: the handler module asked for, and a {@code <location path="."
- * inheritInChildApplications="false">} around {@code system.webServer}. The exact sentences are
- * listed in the README ("web.config checks").
+ * <p>Each fact is one record whose text is {@code web.config: <fact> <field>=<value> ...}; the
+ * facts and their fields are listed in {@code docs/catalog-format.md} ("web.config facts") and
+ * only ever added to, never reworded, so the signatures that quote them keep matching.
  *
- * <p>Checks of files next to the web.config (the .exe, the .dll, the stdout log folder) run only
- * when the file is read from disk with {@link #read(Path)} or {@link #read(Path, Path)}, since the
- * app folder is then known; {@link #parse(CharSequence, String)} checks the text alone, as for a
- * web.config copied into an incident folder.
+ * <p>Facts about files next to the web.config (the .exe, the .dll, the stdout log folder) are
+ * given only when the file is read from disk with {@link #read(Path)} or {@link #read(Path,
+ * Path)}, since the app folder is then known; {@link #parse(CharSequence, String)} reads the text
+ * alone, as for a web.config copied into an incident folder.
  *
  * <p>Reading is XXE-safe: a DOCTYPE is refused (a web.config never has one), so no entity is
  * expanded and no external file or URL is opened. A file that cannot be read or parsed gives a
@@ -54,10 +55,10 @@ public final class WebConfigReader {
   /**
    * Reads a web.config from disk. The app folder is the file's folder; when the folder above it
    * holds a {@code web.config}, that file is taken as the parent application's (the usual layout
-   * of an IIS sub-application), so an inherited handler added again is found.
+   * of an IIS sub-application), so a handler it adds again is stated.
    *
    * @param webConfig the web.config file
-   * @return the records found and any problem; never throws for unreadable or malformed files
+   * @return the facts found and any problem; never throws for unreadable or malformed files
    * @throws NullPointerException if {@code webConfig} is null
    */
   @CheckReturnValue
@@ -74,7 +75,7 @@ public final class WebConfigReader {
    *
    * @param webConfig the web.config file
    * @param parentWebConfig the parent application's web.config, or null when there is none
-   * @return the records found and any problem; never throws for unreadable or malformed files
+   * @return the facts found and any problem; never throws for unreadable or malformed files
    * @throws NullPointerException if {@code webConfig} is null
    */
   @CheckReturnValue
@@ -84,7 +85,7 @@ public final class WebConfigReader {
     List<Problem> problems = new ArrayList<>();
     WebConfigXml.Parsed parsed = load(webConfig, problems);
     if (parsed == null || parsed.root() == null) {
-      return new Result(List.of(), List.of(), problems);
+      return new Result(List.of(), problems);
     }
     WebConfigXml.Element parent = null;
     if (parentWebConfig != null) {
@@ -97,11 +98,11 @@ public final class WebConfigReader {
   }
 
   /**
-   * Checks a web.config's text. No file next to it is looked at.
+   * Reads a web.config's text. No file next to it is looked at.
    *
    * @param xml the web.config's content
    * @param source where it came from, such as a file name, for the records' {@code source()}
-   * @return the records found and any problem; never throws for malformed text
+   * @return the facts found and any problem; never throws for malformed text
    * @throws NullPointerException if an argument is null
    */
   @Contract(pure = true)
@@ -111,14 +112,14 @@ public final class WebConfigReader {
   }
 
   /**
-   * Checks a web.config's text together with its parent application's web.config text. No file
+   * Reads a web.config's text together with its parent application's web.config text. No file
    * next to them is looked at.
    *
    * @param xml the web.config's content
    * @param source where it came from, for the records' {@code source()}
    * @param parentXml the parent application's web.config content, or null when there is none
-   * @param parentSource where the parent came from, named in findings about it
-   * @return the records found and any problem; never throws for malformed text
+   * @param parentSource where the parent came from, named in facts about it
+   * @return the facts found and any problem; never throws for malformed text
    * @throws NullPointerException if {@code xml}, {@code source} or {@code parentSource} is null
    */
   @Contract(pure = true)
@@ -132,7 +133,7 @@ public final class WebConfigReader {
     WebConfigXml.Parsed parsed = WebConfigXml.parse(xml);
     if (parsed.root() == null) {
       problems.add(problem(source, parsed.invalid()));
-      return new Result(List.of(), List.of(), problems);
+      return new Result(List.of(), problems);
     }
     WebConfigXml.Element parent = null;
     if (parentXml != null) {
@@ -178,43 +179,34 @@ public final class WebConfigReader {
   private static Result result(WebConfigXml.Element root, WebConfigXml.@Nullable Element parent,
       String parentLabel, @Nullable Path folder, String source, List<Problem> problems) {
     List<LogRecord> records = new ArrayList<>();
-    List<LogRecord> findings = new ArrayList<>();
-    for (WebConfigChecks.Found f : WebConfigChecks.check(root, parent, parentLabel, folder)) {
+    for (WebConfigFacts.Fact f : WebConfigFacts.of(root, parent, parentLabel, folder)) {
       LogRecord.Builder b = LogRecord.builder(Channel.WEB_CONFIG, f.text()).source(source);
       if (f.line() > 0) {
         b.line(f.line());
       }
-      LogRecord r = b.build();
-      records.add(r);
-      if (f.finding()) {
-        findings.add(r);
-      }
+      records.add(b.build());
     }
-    return new Result(records, findings, problems);
+    return new Result(records, problems);
   }
 
   /**
-   * What checking a web.config gave: every record (findings and facts, in the order checked),
-   * the findings alone, and the problems that kept a file from being read. Immutable.
+   * What reading a web.config gave: its facts, in the order found, and the problems that kept a
+   * file from being read. Immutable.
    *
-   * @param records every {@link Channel#WEB_CONFIG} record: findings and facts
-   * @param findings the records that report a mistake (a subset of {@code records})
+   * @param records the {@link Channel#WEB_CONFIG} facts
    * @param problems why a file could not be read or parsed; empty when all went well
    */
   public record Result(@NotNull @Unmodifiable List<LogRecord> records,
-      @NotNull @Unmodifiable List<LogRecord> findings,
       @NotNull @Unmodifiable List<Problem> problems) {
     /**
      * Copies the lists.
      *
-     * @param records every record: findings and facts
-     * @param findings the records that report a mistake
+     * @param records the facts
      * @param problems why a file could not be read or parsed
      * @throws NullPointerException if a list or an element is null
      */
     public Result {
       records = List.copyOf(records);
-      findings = List.copyOf(findings);
       problems = List.copyOf(problems);
     }
 

@@ -8,7 +8,9 @@
  * came from, and what cannot be read is reported as a {@link
  * io.github.ancmdiag.input.SkippedRecord} instead of thrown, within the {@link
  * io.github.ancmdiag.input.ReadLimits}. {@link io.github.ancmdiag.input.WebConfigReader} turns an
- * app's {@code web.config} into records on {@link io.github.ancmdiag.model.Channel#WEB_CONFIG}.
+ * app's {@code web.config} into neutral facts on {@link
+ * io.github.ancmdiag.model.Channel#WEB_CONFIG} (what they mean is the catalog's to say), and
+ * {@link io.github.ancmdiag.input.IncidentLayout} tells what a collected file is by its name.
  *
  * <p>The format parsers themselves are internal ({@code internal.read} and its subpackages) and
  * know nothing of this package: they return plain records that {@code LogReader} turns into

@@ -1,7 +1,7 @@
 package io.github.ancmdiag.rules;
 
-import io.github.ancmdiag.internal.match.Template;
-import io.github.ancmdiag.internal.match.TemplateSyntaxException;
+import io.github.ancmdiag.internal.template.Template;
+import io.github.ancmdiag.internal.template.TemplateSyntaxException;
 import io.github.ancmdiag.internal.text.KebabCase;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.github.ancmdiag.rules;
 
-import io.github.ancmdiag.internal.match.Template;
-import io.github.ancmdiag.internal.match.TemplateSyntaxException;
+import io.github.ancmdiag.internal.template.Template;
+import io.github.ancmdiag.internal.template.TemplateSyntaxException;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.Observation;
@@ -85,7 +85,7 @@ final class SignatureWords {
     return switch (s.kind()) {
       case TEXT -> text(s.channel(), s.texts().get(0), s.eventId());
       case STATUS -> "the browser showing HTTP " + statuses(s.statuses());
-      default -> observation(s.observation().orElseThrow());
+      case OBSERVATION -> observation(s.observation().orElseThrow());
     };
   }
 
@@ -101,7 +101,7 @@ final class SignatureWords {
       case EVENT_LOG -> "an event " + quoted + (eventId > 0 ? " (ID " + eventId + ")" : "");
       case STDOUT_LOG -> "the stdout log line " + quoted;
       case DEBUG_LOG -> "the debug log line " + quoted;
-      case WEB_CONFIG -> "the web.config finding " + quoted;
+      case WEB_CONFIG -> "the web.config fact " + quoted;
       default -> "the Windows message " + quoted;
     };
   }
@@ -121,7 +121,8 @@ final class SignatureWords {
       case STDOUT_LOG_EMPTY -> "the stdout log being empty";
       case STDOUT_LOG_HAS_OUTPUT -> "the stdout log having output";
       case DEBUG_LOG_NOT_CREATED -> "the debug log file not being created";
-      case SUB_APP_LOG_NOT_CREATED -> "the sub-application's log file not being created while the root app logs";
+      case SUB_APP_LOG_NOT_CREATED ->
+          "the sub-application's log file not being created while the root app logs";
       case APP_RESPONDS_NORMALLY -> "the app responding normally";
       case CONNECTION_REFUSED -> "the browser not connecting at all";
       default -> "the observation " + o.key();

@@ -2,6 +2,7 @@ package io.github.ancmdiag.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ancmdiag.internal.read.webconfig.WebConfigXml;
 import io.github.ancmdiag.model.Channel;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,9 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Checks {@link WebConfigReader} on the web.config fixtures under
+ * Checks the facts {@link WebConfigReader} states on the web.config fixtures under
  * {@code src/test/resources/webconfig}: one folder per app, holding its {@code web.config} and
- * the files the checks look for next to it (empty {@code .dll} and {@code .exe} files, a
+ * the files the facts look for next to it (empty {@code .dll} and {@code .exe} files, a
  * {@code logs} folder). {@code sub-app*} folders are a parent site with applications in
  * sub-folders. {@code hostile/*.config} are payloads that must be refused unread.
  */
@@ -39,38 +40,53 @@ class WebConfigReaderTest {
     return records.stream().map(LogRecord::text).toList();
   }
 
+  /** The texts of the facts whose name is {@code fact}, such as {@code appFile}. */
+  static List<String> facts(WebConfigReader.Result result, String fact) {
+    return texts(result.records()).stream().filter(t -> t.startsWith("web.config: " + fact + " "))
+        .toList();
+  }
+
   @Test
-  void should_report_only_facts_when_reading_the_dotnet_new_template_web_config() {
+  void should_state_the_facts_of_the_dotnet_new_template_web_config() {
+    // given
+    Path config = fixture("template-net8/web.config");
+
     // when
-    WebConfigReader.Result result = WebConfigReader.read(fixture("template-net8/web.config"));
+    WebConfigReader.Result result = WebConfigReader.read(config);
 
     // then
     assertThat(result.problems()).isEmpty();
-    assertThat(result.findings()).isEmpty();
     assertThat(texts(result.records())).containsExactly(
-        "web.config: system.webServer is inside <location path=\".\""
-            + " inheritInChildApplications=\"false\">, so child applications do not inherit it",
-        "web.config: the aspNetCore handler asks for module 'AspNetCoreModuleV2' (ANCM V2)");
+        "web.config: location path='.' inheritInChildApplications='false'",
+        "web.config: processPath value='dotnet' kind=dotnet",
+        "web.config: arguments of=dotnet value='.\\ContosoWeb.dll' dll='.\\ContosoWeb.dll'",
+        "web.config: appFile path='.\\ContosoWeb.dll' namedBy=arguments folder='"
+            + config.getParent() + "' exists=yes",
+        "web.config: hostingModel value='inprocess' kind=inprocess",
+        "web.config: ancmHandler modules='AspNetCoreModuleV2' hostingModel='inprocess'");
     assertThat(result.records()).allSatisfy(r -> {
       assertThat(r.channel()).isEqualTo(Channel.WEB_CONFIG);
       assertThat(r.source()).endsWith("web.config");
     });
-    assertThat(result.records().get(0).line()).isEqualTo(4);
-    assertThat(result.records().get(1).line()).isEqualTo(6);
+    assertThat(result.records()).extracting(LogRecord::line).containsExactly(4L, 8L, 8L, 8L, 8L,
+        6L);
   }
 
   @Test
-  void should_report_no_finding_when_a_self_contained_app_has_its_exe_and_log_folder() {
+  void should_state_that_the_exe_and_log_folder_exist_when_a_self_contained_app_has_them() {
     // when: CRLF, a byte order mark, file names in another case than web.config spells them
     WebConfigReader.Result result = WebConfigReader.read(fixture("self-contained/web.config"));
 
     // then
     assertThat(result.problems()).isEmpty();
-    assertThat(result.findings()).isEmpty();
+    assertThat(facts(result, "appFile")).singleElement().asString()
+        .contains("path='.\\Contoso.Api.exe' namedBy=processPath").endsWith(" exists=yes");
+    assertThat(facts(result, "stdoutLog")).containsExactly("web.config: stdoutLog enabled=true"
+        + " file='.\\logs\\stdout' folder='.\\logs' exists=yes");
   }
 
   @Test
-  void should_name_the_exe_when_a_self_contained_app_lacks_it() {
+  void should_state_that_the_exe_is_missing_when_a_self_contained_app_lacks_it() {
     // given
     Path config = fixture("self-contained-exe-missing/web.config");
 
@@ -78,36 +94,39 @@ class WebConfigReaderTest {
     WebConfigReader.Result result = WebConfigReader.read(config);
 
     // then
-    assertThat(texts(result.findings())).containsExactly("web.config: processPath"
-        + " '.\\Contoso.Apii.exe' names an .exe that is not in the app folder '"
-        + config.getParent() + "'");
+    assertThat(facts(result, "processPath"))
+        .containsExactly("web.config: processPath value='.\\Contoso.Apii.exe' kind=exe");
+    assertThat(facts(result, "appFile")).containsExactly("web.config: appFile"
+        + " path='.\\Contoso.Apii.exe' namedBy=processPath folder='" + config.getParent()
+        + "' exists=no");
   }
 
   @Test
-  void should_report_the_stdout_folder_and_the_v1_module_when_reading_a_2_1_web_config() {
+  void should_state_the_missing_stdout_folder_and_the_v1_module_of_a_2_1_web_config() {
     // when
     WebConfigReader.Result result = WebConfigReader.read(fixture("v1-2-1/web.config"));
 
     // then
-    assertThat(texts(result.findings())).containsExactly("web.config: stdoutLogFile"
-        + " '.\\logs\\stdout' is in a folder that does not exist: '.\\logs'");
-    assertThat(texts(result.records()))
-        .contains("web.config: the aspNetCore handler asks for module 'AspNetCoreModule' (ANCM V1)");
+    assertThat(facts(result, "stdoutLog")).containsExactly("web.config: stdoutLog enabled=true"
+        + " file='.\\logs\\stdout' folder='.\\logs' exists=no");
+    assertThat(facts(result, "ancmHandler"))
+        .containsExactly("web.config: ancmHandler modules='AspNetCoreModule' hostingModel=none");
   }
 
   @Test
-  void should_report_a_processpath_typo() {
+  void should_state_a_processpath_typo_as_another_kind_with_its_line() {
     // when
     WebConfigReader.Result result = WebConfigReader.read(fixture("processpath-typo/web.config"));
 
     // then
-    assertThat(texts(result.findings())).containsExactly(
-        "web.config: processPath 'dotnett' is neither dotnet nor a path to an .exe");
-    assertThat(result.findings().get(0).line()).isEqualTo(8);
+    assertThat(facts(result, "processPath"))
+        .containsExactly("web.config: processPath value='dotnett' kind=other");
+    assertThat(result.records().get(1).line()).isEqualTo(8);
+    assertThat(facts(result, "appFile")).as("no file is looked for for another kind").isEmpty();
   }
 
   @Test
-  void should_name_the_dll_when_arguments_name_a_dll_that_is_not_deployed() {
+  void should_state_that_the_dll_the_arguments_name_is_not_deployed() {
     // given: processPath is the full path of dotnet.exe, arguments carry more than the DLL
     Path config = fixture("dll-missing/web.config");
 
@@ -115,43 +134,45 @@ class WebConfigReaderTest {
     WebConfigReader.Result result = WebConfigReader.read(config);
 
     // then
-    assertThat(texts(result.findings())).containsExactly("web.config: arguments name"
-        + " '.\\Contoso.Web.dll', which is not in the app folder '" + config.getParent() + "'");
+    assertThat(facts(result, "arguments")).containsExactly("web.config: arguments of=dotnet"
+        + " value='.\\Contoso.Web.dll --urls http://localhost:5000' dll='.\\Contoso.Web.dll'");
+    assertThat(facts(result, "appFile")).containsExactly("web.config: appFile"
+        + " path='.\\Contoso.Web.dll' namedBy=arguments folder='" + config.getParent()
+        + "' exists=no");
   }
 
   @Test
-  void should_report_empty_arguments_when_processpath_is_dotnet() {
+  void should_state_missing_arguments_of_dotnet_as_none() {
     // when
     WebConfigReader.Result result = WebConfigReader.read(fixture("arguments-empty/web.config"));
 
     // then
-    assertThat(texts(result.findings())).containsExactly("web.config: processPath is dotnet but"
-        + " arguments is empty or missing, so no app DLL is named");
+    assertThat(facts(result, "arguments"))
+        .containsExactly("web.config: arguments of=dotnet value=none");
   }
 
   @Test
-  void should_report_an_unknown_hosting_model() {
+  void should_state_an_unknown_hosting_model_as_another_kind() {
     // when
     WebConfigReader.Result result = WebConfigReader.read(fixture("hostingmodel-typo/web.config"));
 
     // then
-    assertThat(texts(result.findings())).containsExactly(
-        "web.config: hostingModel 'in-process' is neither inprocess nor outofprocess");
+    assertThat(facts(result, "hostingModel"))
+        .containsExactly("web.config: hostingModel value='in-process' kind=other");
   }
 
   @Test
-  void should_report_in_process_hosting_with_the_v1_module() {
+  void should_state_the_module_with_the_hosting_model_it_is_asked_for() {
     // when
     WebConfigReader.Result result = WebConfigReader.read(fixture("v1-inprocess/web.config"));
 
     // then
-    assertThat(texts(result.findings())).containsExactly("web.config: hostingModel is inprocess"
-        + " but the aspNetCore handler uses AspNetCoreModule (V1), which hosts only out of"
-        + " process");
+    assertThat(facts(result, "ancmHandler")).containsExactly(
+        "web.config: ancmHandler modules='AspNetCoreModule' hostingModel='InProcess'");
   }
 
   @Test
-  void should_report_the_inherited_handler_when_a_sub_app_adds_it_again() {
+  void should_state_the_inherited_handler_when_a_sub_app_adds_it_again() {
     // given: sub-app/web.config is found as the parent of sub-app/api/web.config
     Path parent = fixture("sub-app/web.config");
 
@@ -159,29 +180,28 @@ class WebConfigReaderTest {
     WebConfigReader.Result result = WebConfigReader.read(fixture("sub-app/api/web.config"));
 
     // then
-    assertThat(texts(result.findings())).containsExactly("web.config: this app adds handler"
-        + " 'aspNetCore' that its parent web.config '" + parent + "' already adds for its child"
-        + " applications");
+    assertThat(facts(result, "inheritedHandler")).containsExactly(
+        "web.config: inheritedHandler name='aspNetCore' parent='" + parent + "'");
   }
 
   @Test
-  void should_report_no_duplicate_handler_when_the_sub_app_removes_it_first() {
+  void should_state_no_inherited_handler_when_the_sub_app_removes_it_first() {
     // when
     WebConfigReader.Result result = WebConfigReader.read(fixture("sub-app/api-remove/web.config"));
 
     // then
     assertThat(result.problems()).isEmpty();
-    assertThat(result.findings()).isEmpty();
+    assertThat(facts(result, "inheritedHandler")).isEmpty();
   }
 
   @Test
-  void should_report_no_duplicate_handler_when_the_parent_does_not_let_children_inherit() {
+  void should_state_no_inherited_handler_when_the_parent_does_not_let_children_inherit() {
     // when
     WebConfigReader.Result result =
         WebConfigReader.read(fixture("sub-app-parent-location/api/web.config"));
 
     // then
-    assertThat(result.findings()).isEmpty();
+    assertThat(facts(result, "inheritedHandler")).isEmpty();
   }
 
   @Test
@@ -195,14 +215,14 @@ class WebConfigReaderTest {
     WebConfigReader.Result with = WebConfigReader.read(child, parent);
 
     // then: the template wraps its own section, but still adds the inherited handler
-    assertThat(without.findings()).isEmpty();
-    assertThat(texts(with.findings())).singleElement().asString()
-        .contains("adds handler 'aspNetCore'", parent.toString());
+    assertThat(facts(without, "inheritedHandler")).isEmpty();
+    assertThat(facts(with, "inheritedHandler")).singleElement().asString()
+        .contains("name='aspNetCore'", parent.toString());
   }
 
   @Test
-  void should_check_text_alone_without_looking_at_files_when_parsing() throws IOException {
-    // given: the DLL and log folder checks need the app folder, which text does not have
+  void should_look_at_no_file_when_parsing_text_alone() throws IOException {
+    // given: the DLL and log folder facts need the app folder, which text does not have
     String xml = Files.readString(fixture("v1-2-1/web.config"));
     String missingDll = Files.readString(fixture("dll-missing/web.config"));
     String parent = Files.readString(fixture("sub-app/web.config"));
@@ -215,29 +235,39 @@ class WebConfigReaderTest {
         WebConfigReader.parse(child, "api/web.config", parent, "parent.web.config");
 
     // then
-    assertThat(v1.findings()).isEmpty();
+    assertThat(facts(v1, "stdoutLog")).isEmpty();
+    assertThat(facts(v1, "appFile")).isEmpty();
     assertThat(v1.records()).extracting(LogRecord::source).containsOnly("incident/web.config");
-    assertThat(dll.findings()).isEmpty();
-    assertThat(texts(sub.findings())).containsExactly("web.config: this app adds handler"
-        + " 'aspNetCore' that its parent web.config 'parent.web.config' already adds for its"
-        + " child applications");
+    assertThat(facts(dll, "appFile")).isEmpty();
+    assertThat(facts(sub, "inheritedHandler")).containsExactly(
+        "web.config: inheritedHandler name='aspNetCore' parent='parent.web.config'");
   }
 
   @ParameterizedTest(name = "processPath={0} arguments={1}")
   @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-      "dotnet            | .\\App.dll            | ",
-      "DOTNET.EXE        | .\\App.dll            | ",
-      "%LAUNCHER_PATH%   | %LAUNCHER_ARGS%       | ",
-      "dotnet            | %LAUNCHER_ARGS%       | ",
-      ".\\App.exe        | NULL                  | ",
-      "D:\\home\\site\\wwwroot\\App.exe | NULL   | ",
-      "dotnet            | NULL                  | arguments is empty or missing",
-      "dotnet            | exec --depsfile x.json | arguments 'exec --depsfile x.json' name no .dll",
-      "App               | NULL                  | processPath 'App' is neither dotnet",
-      "dotnet's          | NULL                  | processPath 'dotnet?s' is neither dotnet",
+      "dotnet          | .\\App.dll             | value='dotnet' kind=dotnet"
+          + "            | of=dotnet value='.\\App.dll' dll='.\\App.dll'",
+      "DOTNET.EXE      | .\\App.dll             | value='DOTNET.EXE' kind=dotnet"
+          + "        | of=dotnet value='.\\App.dll' dll='.\\App.dll'",
+      "%LAUNCHER_PATH% | %LAUNCHER_ARGS%        | value='%LAUNCHER_PATH%' kind=launcher"
+          + " | of=launcher value='%LAUNCHER_ARGS%' dll=variable",
+      "dotnet          | %LAUNCHER_ARGS%        | value='dotnet' kind=dotnet"
+          + "            | of=dotnet value='%LAUNCHER_ARGS%' dll=variable",
+      ".\\App.exe      | NULL                   | value='.\\App.exe' kind=exe"
+          + "          | of=exe value=none",
+      "D:\\home\\site\\wwwroot\\App.exe | NULL  | value='D:\\home\\site\\wwwroot\\App.exe'"
+          + " kind=exe | of=exe value=none",
+      "dotnet          | NULL                   | value='dotnet' kind=dotnet"
+          + "            | of=dotnet value=none",
+      "dotnet          | exec --depsfile x.json | value='dotnet' kind=dotnet"
+          + "            | of=dotnet value='exec --depsfile x.json' dll=none",
+      "App             | NULL                   | value='App' kind=other"
+          + "              | of=other value=none",
+      "dotnet's        | NULL                   | value='dotnet?s' kind=other"
+          + "         | of=other value=none",
   })
-  void should_check_processpath_and_arguments_as_the_table_says(String processPath,
-      String arguments, String expected) {
+  void should_state_processpath_and_arguments_as_the_table_says(String processPath,
+      String arguments, String processPathFact, String argumentsFact) {
     // given
     String xml = "<configuration><system.webServer><aspNetCore processPath=\"" + processPath
         + "\"" + (arguments == null ? "" : " arguments=\"" + arguments + "\"")
@@ -247,16 +277,14 @@ class WebConfigReaderTest {
     WebConfigReader.Result result = WebConfigReader.parse(xml.replace("'", "&apos;"), "w");
 
     // then
-    if (expected == null) {
-      assertThat(result.findings()).isEmpty();
-    } else {
-      assertThat(texts(result.findings())).singleElement().asString().contains(expected);
-    }
+    assertThat(texts(result.records())).containsExactly("web.config: processPath "
+        + processPathFact, "web.config: arguments " + argumentsFact);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"inprocess", "OutOfProcess", "  InProcess  ", ""})
-  void should_accept_hosting_models_ignoring_case_when_they_are_valid(String model) {
+  @CsvSource(nullValues = "NULL", value = {"inprocess, inprocess", "OutOfProcess, outofprocess",
+      "'  InProcess  ', inprocess", "'', NULL"})
+  void should_state_the_kind_of_a_valid_hosting_model_ignoring_case(String model, String kind) {
     // given
     String xml = "<configuration><system.webServer><aspNetCore processPath=\"dotnet\""
         + " arguments=\"a.dll\" hostingModel=\"" + model + "\"/></system.webServer>"
@@ -266,7 +294,8 @@ class WebConfigReaderTest {
     WebConfigReader.Result result = WebConfigReader.parse(xml, "w");
 
     // then
-    assertThat(result.findings()).isEmpty();
+    assertThat(facts(result, "hostingModel")).containsExactlyElementsOf(kind == null ? List.of()
+        : List.of("web.config: hostingModel value='" + model.strip() + "' kind=" + kind));
   }
 
   @ParameterizedTest
@@ -367,7 +396,7 @@ class WebConfigReaderTest {
     // then
     assertThat(result.problems()).singleElement().asString()
         .contains(dir.resolve("web.config").toString());
-    assertThat(texts(result.findings())).singleElement().asString().contains("'dotnett'");
+    assertThat(facts(result, "processPath")).singleElement().asString().contains("'dotnett'");
   }
 
   @Test
@@ -383,7 +412,7 @@ class WebConfigReaderTest {
 
     // then
     assertThat(result.problems()).isEmpty();
-    assertThat(texts(result.findings())).singleElement().asString().contains("'dotnett'");
+    assertThat(facts(result, "processPath")).singleElement().asString().contains("'dotnett'");
   }
 
   @Test

@@ -166,14 +166,13 @@ class SignatureDescribeTest {
   }
 
   @Test
-  void should_quote_the_page_and_the_web_config_sentence_without_its_prefix_when_asked() {
+  void should_quote_the_page_and_the_web_config_fact_without_its_prefix_when_asked() {
     // then
     assertThat(describe(Channel.BROWSER, "HTTP Error 500.30 - ANCM In-Process Start Failure"))
         .isEqualTo("the browser showing \"HTTP Error 500.30 - ANCM In-Process Start Failure\"");
     assertThat(describe(Channel.WEB_CONFIG,
-        "web.config: processPath is dotnet but arguments '{arguments:TEXT}' name no .dll"))
-        .isEqualTo("the web.config finding \"processPath is dotnet but arguments '<arguments>'"
-            + " name no .dll\"");
+        "web.config: arguments of=dotnet value='{arguments:TEXT}' dll=none"))
+        .isEqualTo("the web.config fact \"arguments of=dotnet value='<arguments>' dll=none\"");
     assertThat(describe(Channel.OS_MESSAGE, "The IIS 7.0 CoreWebEngine and W3SVC features must"
         + " be installed")).isEqualTo("the Windows message \"The IIS 7.0 CoreWebEngine and W3SVC"
         + " features must be installed\"");

@@ -11,6 +11,7 @@ import io.github.ancmdiag.model.Observation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ import picocli.CommandLine;
     name = "ancm-diagnose",
     mixinStandardHelpOptions = true,
     versionProvider = AncmDiagnose.Version.class,
-    subcommands = ScanCommand.class,
+    subcommands = {ScanCommand.class, CheckCommand.class},
     sortOptions = false,
     usageHelpWidth = 100,
     synopsisHeading = "Usage: ",
@@ -125,12 +126,31 @@ public final class AncmDiagnose implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document instead of text.")
   boolean json;
 
+  @Option(names = "--paste", description = "Read pasted text from standard input: an error"
+      + " page, events copied from Event Viewer and log lines, in one paste, each part read by"
+      + " what it looks like. Ends at two empty lines in a row or the end of input.")
+  boolean paste;
+
+  @Option(names = "--no-color", description = "No colours in the text report (also when"
+      + " NO_COLOR is set, or standard output is not a terminal).")
+  boolean noColor;
+
   @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "An incident folder or a single file.")
+      description = "An incident folder or a single file; - reads standard input (text as"
+          + " --paste reads it, to its end).")
   List<Path> paths = new ArrayList<>();
 
+  /** Standard input, the terminal and the environment; tests give their own. */
+  private final Terminal terminal;
+
   /** Creates the command; picocli fills in the options. */
-  public AncmDiagnose() {}
+  public AncmDiagnose() {
+    this(Terminal.system());
+  }
+
+  AncmDiagnose(Terminal terminal) {
+    this.terminal = terminal;
+  }
 
   /**
    * Runs the command line and exits with its exit code.
@@ -168,7 +188,12 @@ public final class AncmDiagnose implements Callable<Integer> {
 
   /** Returns the configured command line, printing to the standard streams. */
   static CommandLine commandLine() {
-    return new CommandLine(new AncmDiagnose()).setOverwrittenOptionsAllowed(true)
+    return commandLine(new AncmDiagnose());
+  }
+
+  /** Returns the command line of {@code command}, printing to the standard streams. */
+  static CommandLine commandLine(AncmDiagnose command) {
+    return new CommandLine(command).setOverwrittenOptionsAllowed(true)
         .setParameterExceptionHandler(AncmDiagnose::usageError)
         .setExecutionExceptionHandler((e, cmd, parsed) ->
             internalError(cmd, "an internal error stopped it"));
@@ -200,6 +225,9 @@ public final class AncmDiagnose implements Callable<Integer> {
       addAll(files, Channel.EVENT_LOG, eventLog);
       addAll(files, Channel.STDOUT_LOG, stdoutLog);
       addAll(files, Channel.DEBUG_LOG, debugLog);
+      if (StandardInput.read(paths, paste, terminal, files, err, spec)) {
+        paths = StandardInput.others(paths);
+      }
       for (Path p : paths) {
         files.addPath(p);
       }
@@ -217,18 +245,14 @@ public final class AncmDiagnose implements Callable<Integer> {
     files.skipped().forEach(r -> err.println("ancm-diagnose: skipped " + r));
     Diagnoser diagnoser = Diagnoser.builder().catalog(BundledCatalog.load()).build();
     DiagnosisReport report = diagnoser.diagnose(evidence);
-    for (LogRecord finding : files.webConfigFindings()) {
-      if (diagnoser.classify(finding).isEmpty()) {
-        err.println("ancm-diagnose: note: no catalog entry covers this " + finding.text()
-            + " (" + finding.source() + (finding.line() > 0 ? ":" + finding.line() : "") + ")");
-      }
-    }
     Clues clues = Clues.of(report, diagnoser.catalog(), evidence);
     if (json) {
       out.println(JsonReport.write(report, clues, diagnoser.catalog().version(),
           files.skipped()));
     } else {
-      TextReport.print(report, clues, out);
+      StringWriter text = new StringWriter();
+      TextReport.print(report, clues, new PrintWriter(text));
+      out.print(Terminal.style(text.toString(), terminal.colors(noColor), terminal.width()));
     }
     out.flush();
     return OK;

@@ -2,6 +2,7 @@ package io.github.ancmdiag.cli;
 
 import io.github.ancmdiag.Evidence;
 import io.github.ancmdiag.input.Format;
+import io.github.ancmdiag.input.IncidentLayout;
 import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.ReadLimits;
@@ -25,10 +26,10 @@ import java.util.Optional;
  *
  * <p>A folder is read by {@link Evidence#fromFolder(Path)} (formats from the content, names where
  * the content cannot tell, subfolders included, presence observations). A single file given as a
- * path is read the same way: {@code observations.txt} and {@code version.txt} by name, a {@code
- * web.config} as the deployed file (as with {@code --web-config}), {@code browser*}, {@code
- * error-page*}, {@code event*}, {@code stdout*} and {@code *debug*} with their channel for text of
- * no known format, and any other file by its detected format, else as one event log entry's text.
+ * path is read by the same name rule ({@link IncidentLayout}): {@code observations.txt} and {@code
+ * version.txt} by name, a {@code web.config} as the deployed file (as with {@code --web-config}),
+ * a log whose name promises a channel with that channel for text of no known format, and any
+ * other file by its detected format, else as one event log entry's text.
  * Unreadable parts of any file, web.config problems of a folder and unknown observation keys are
  * kept as skipped records.
  */
@@ -42,7 +43,6 @@ final class IncidentFiles {
 
   private final Evidence.Builder evidence = Evidence.builder();
   private final List<String> warnings = new ArrayList<>();
-  private final List<LogRecord> webConfigFindings = new ArrayList<>();
   private Evidence built;
   private AspNetCoreVersion folderVersion;
   private String folderVersionSource;
@@ -78,6 +78,13 @@ final class IncidentFiles {
     }
   }
 
+  /** Adds records read elsewhere (standard input), with what could not be read of them. */
+  void addRecords(List<LogRecord> records, List<SkippedRecord> notRead) {
+    records.forEach(evidence::record);
+    notRead.forEach(evidence::skipped);
+    files++;
+  }
+
   /**
    * Returns the parts of the inputs that could not be read, with their locations, once the
    * evidence is built: at most 1,000, the last counting the rest, and what the evidence's bounds
@@ -110,7 +117,6 @@ final class IncidentFiles {
       throw new IOException(sb.toString());
     }
     checked.records().forEach(evidence::record);
-    webConfigFindings.addAll(checked.findings());
     files++;
   }
 
@@ -145,28 +151,32 @@ final class IncidentFiles {
   }
 
   private static boolean isWebConfig(Path f) {
-    return f.getFileName().toString().equalsIgnoreCase("web.config");
+    return IncidentLayout.kindOf(f.getFileName().toString()) == IncidentLayout.Kind.WEB_CONFIG;
   }
 
   /** Adds a file by its name; returns false when the name says nothing. */
   private boolean addByName(Path f) throws IOException {
-    String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.equals("observations.txt")) {
-      readObservations(f);
-      files++;
-      return true;
+    String name = f.getFileName().toString();
+    switch (IncidentLayout.kindOf(name)) {
+      case OBSERVATIONS -> {
+        readObservations(f);
+        files++;
+        return true;
+      }
+      case VERSION -> {
+        readVersion(f);
+        files++;
+        return true;
+      }
+      default -> {
+        Optional<Channel> channel = IncidentLayout.channelOf(name);
+        if (channel.isPresent()) {
+          addFile(channel.get(), f);
+          return true;
+        }
+        return false;
+      }
     }
-    if (name.equals("version.txt")) {
-      readVersion(f);
-      files++;
-      return true;
-    }
-    Optional<Channel> channel = channelOf(name);
-    if (channel.isPresent()) {
-      addFile(channel.get(), f);
-      return true;
-    }
-    return false;
   }
 
   private void readObservations(Path f) throws IOException {
@@ -233,22 +243,6 @@ final class IncidentFiles {
     }
   }
 
-  private static Optional<Channel> channelOf(String name) {
-    if (name.startsWith("browser") || name.startsWith("error-page")) {
-      return Optional.of(Channel.BROWSER);
-    }
-    if (name.startsWith("event")) {
-      return Optional.of(Channel.EVENT_LOG);
-    }
-    if (name.startsWith("stdout")) {
-      return Optional.of(Channel.STDOUT_LOG);
-    }
-    if (name.contains("debug")) {
-      return Optional.of(Channel.DEBUG_LOG);
-    }
-    return Optional.empty();
-  }
-
   /** Adds observations the user named on the command line. */
   void observe(List<Observation> observations) {
     observations.forEach(evidence::observe);
@@ -271,11 +265,6 @@ final class IncidentFiles {
     }
     built = evidence.build();
     return built;
-  }
-
-  /** Returns the web.config findings added, in the order found. */
-  List<LogRecord> webConfigFindings() {
-    return webConfigFindings;
   }
 
   /** Returns what the user should know about the inputs (ignored folders, conflicts). */

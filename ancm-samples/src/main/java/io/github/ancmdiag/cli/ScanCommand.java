@@ -92,6 +92,11 @@ final class ScanCommand implements Callable<Integer> {
       + " line, entries, signatures, parameters); the summary goes to stderr.")
   boolean jsonl;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write a fleet report: one"
+      + " self-contained HTML page with a timeline of failures per entry and per host or file,"
+      + " the entries' counts, first and last seen, and example records.")
+  Path html;
+
   @Parameters(paramLabel = "PATH", arity = "1..*",
       description = "A log file, or a folder scanned recursively.")
   List<Path> paths = new ArrayList<>();
@@ -110,6 +115,7 @@ final class ScanCommand implements Callable<Integer> {
   private long started;
   private long lastProgress;
   private boolean progressShown;
+  private HtmlReport report;
 
   /** Tells whether stderr is a terminal; replaced in tests. */
   private final BooleanSupplier terminal;
@@ -146,6 +152,7 @@ final class ScanCommand implements Callable<Integer> {
     lastProgress = started;
     boolean console = terminal.getAsBoolean();
     Diagnoser.Classifier classifier = diagnoser.classifier(); // reused: one thread
+    report = html == null ? null : new HtmlReport();
     for (Path p : paths) {
       for (Path f : files(p)) {
         scan(classifier, f, out, rawErr, console);
@@ -163,6 +170,10 @@ final class ScanCommand implements Callable<Integer> {
     }
     notes.forEach(n -> err.println("ancm-diagnose scan: note: " + n));
     errors.forEach(e -> err.println("ancm-diagnose scan: cannot read " + e));
+    if (report != null && !HtmlReports.write(report, html, diagnoser, lines, sources.size(),
+        err)) {
+      return AncmDiagnose.UNREADABLE;
+    }
     out.flush();
     err.flush();
     return errors.isEmpty() ? AncmDiagnose.OK : AncmDiagnose.UNREADABLE;
@@ -261,6 +272,9 @@ final class ScanCommand implements Callable<Integer> {
           count(c);
           if (jsonl) {
             out.println(jsonLine(c, source, in.lineNumber()));
+          }
+          if (report != null) {
+            report.add(c, source, in.lineNumber(), line);
           }
         }
         if (console && (lines & 0x3fff) == 0) {

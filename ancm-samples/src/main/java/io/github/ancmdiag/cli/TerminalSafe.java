@@ -9,7 +9,8 @@ import java.io.Writer;
  * the terminal. Every C0 control character but tab and line feed (a carriage return too, unless
  * a line feed follows it), DEL, every C1 control character, and the bidirectional overrides and
  * isolates (U+202A to U+202E, U+2066 to U+2069) are written as {@code \}{@code uXXXX}: the same
- * escape JSON uses, so a JSON document stays valid and means the same. Not thread-safe.
+ * escape JSON uses, so a JSON document stays valid and means the same. Only the colour sequences
+ * of the report's own palette pass (see {@code COLOURS}). Not thread-safe.
  */
 final class TerminalSafe extends Writer {
   private final Writer out;
@@ -54,6 +55,24 @@ final class TerminalSafe extends Writer {
         .append(Character.forDigit(c & 0xf, 16));
   }
 
+  /**
+   * The SGR sequences of the coloured report's palette ({@link Terminal}), let through as they
+   * are: they only set a colour or boldness, never move the cursor, clear, or set a title. The
+   * same sequence inside a file name would colour text, nothing more; every other ESC is escaped.
+   */
+  private static final String[] COLOURS = {Terminal.RESET, Terminal.BOLD, Terminal.RED,
+      Terminal.GREEN, Terminal.YELLOW, Terminal.CYAN};
+
+  /** Returns the length of the palette sequence at {@code cbuf[i]}, or 0. */
+  private static int colourAt(char[] cbuf, int i, int end) {
+    for (String seq : COLOURS) {
+      if (end - i >= seq.length() && new String(cbuf, i, seq.length()).equals(seq)) {
+        return seq.length();
+      }
+    }
+    return 0;
+  }
+
   @Override
   public void write(char[] cbuf, int off, int len) throws java.io.IOException {
     StringBuilder sb = new StringBuilder(len + 8);
@@ -67,7 +86,11 @@ final class TerminalSafe extends Writer {
           appendEscape(sb, '\r');
         }
       }
-      if (c == '\r') {
+      int colour = c == '\u001b' ? colourAt(cbuf, i, off + len) : 0;
+      if (colour > 0) {
+        sb.append(cbuf, i, colour); // the report's own colours, see COLOURS
+        i += colour - 1;
+      } else if (c == '\r') {
         pendingCr = true;
       } else if (isUnsafe(c)) {
         appendEscape(sb, c);

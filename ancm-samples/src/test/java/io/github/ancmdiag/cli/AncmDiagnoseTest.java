@@ -384,10 +384,12 @@ class AncmDiagnoseTest {
     assertThat(section(run.out, "To decide, collect:", null)).containsExactly(
         "To decide, collect:",
         "   * Run the app by hand in its folder on the server (`dotnet .\\<app>.dll`, or its"
-            + " .exe) and read what it prints; it would confirm missing-shared-framework.",
-        "   * If that does not settle it: enable the ANCM debug log.");
+            + " .exe) and read what it prints; it tells missing-shared-framework from"
+            + " wrong-aspnetcore-arguments.",
+        "   * If that does not settle it: check web.config.");
+    // and no stdout line is asked for: the log is known to be empty
     assertThat(section(run.out, "1. [missing-shared-framework]", "\n2. "))
-        .filteredOn(l -> l.startsWith("   ?")).isEmpty();
+        .filteredOn(l -> l.startsWith("   ?") && l.contains("stdout log")).isEmpty();
   }
 
   @Test
@@ -405,9 +407,8 @@ class AncmDiagnoseTest {
     // then: a lone candidate shows what that step would show
     assertThat(section(run.out, "1. [wrong-role-module-not-installed-or-permissions]", "\n2. "))
         .filteredOn(l -> l.startsWith("   ?")).containsExactly(
-            "   ? not seen: the web.config finding \"hostingModel is inprocess but the"
-                + " aspNetCore handler uses AspNetCoreModule (V1), which hosts only out of"
-                + " process\"");
+            "   ? not seen: the web.config fact \"ancmHandler modules='AspNetCoreModule'"
+                + " hostingModel='inprocess'\"");
     assertThat(section(run.out, "To decide, collect:", null)).startsWith(
         "To decide, collect:",
         "   * Check the deployed web.config: <aspNetCore> processPath and arguments,"
@@ -510,8 +511,7 @@ class AncmDiagnoseTest {
     // then
     assertThat(run.code).isZero();
     assertThat(run.out).contains("\n1. [aspnetcore-config-invalid]")
-        .contains("WEB_CONFIG \"web.config: hostingModel 'in-process' is neither inprocess nor"
-            + " outofprocess\"")
+        .contains("WEB_CONFIG \"web.config: hostingModel value='in-process' kind=other\"")
         .contains("the module read 'in-process'");
     assertThat(run.err).doesNotContain("no catalog entry covers");
   }
@@ -623,5 +623,28 @@ class AncmDiagnoseTest {
     System.arraycopy(a, 0, c, 0, a.length);
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
+  }
+
+  @Test
+  void should_read_an_evtx_given_as_the_event_log_or_found_in_a_folder(@TempDir Path dir)
+      throws IOException {
+    // given: Event Viewer's binary log (17 events, none from ANCM), alone and in a folder
+    Path sample = Path.of("..", "ancm-core", "src", "test", "resources", "evtx",
+        "Application_no_crc32.evtx");
+    Path folder = Files.createDirectories(dir.resolve("incident"));
+    Path evtx = Files.copy(sample, folder.resolve("Application.evtx"));
+
+    // when
+    CliRun file = CliRun.of("--json", "--event-log", evtx.toString());
+    CliRun incident = CliRun.of("--json", folder.toString());
+
+    // then: read, not refused; the folder's export without an ANCM event says so
+    assertThat(file.code).isZero();
+    assertThat(JSON.readTree(file.out).path("skipped")).isEmpty();
+    assertThat(incident.code).isZero();
+    JsonNode json = JSON.readTree(incident.out);
+    assertThat(json.path("skipped")).isEmpty();
+    assertThat(json.path("diagnoses").findValuesAsText("signature"))
+        .contains("no-event-log-entry");
   }
 }

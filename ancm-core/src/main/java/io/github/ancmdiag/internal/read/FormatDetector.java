@@ -6,6 +6,7 @@ import io.github.ancmdiag.internal.read.events.EventCsvReader;
 import io.github.ancmdiag.internal.read.events.EventTextReader;
 import io.github.ancmdiag.internal.read.events.PowerShellJsonReader;
 import io.github.ancmdiag.internal.read.events.PowerShellListReader;
+import io.github.ancmdiag.internal.read.evtx.EvtxReader;
 import io.github.ancmdiag.internal.read.iis.FrebReader;
 import io.github.ancmdiag.internal.read.iis.W3cLogReader;
 import io.github.ancmdiag.internal.read.pages.ErrorPageReader;
@@ -36,6 +37,9 @@ import java.util.regex.Pattern;
  * HTML, or an error page title line near the start ({@link ErrorPageReader#looksLike}), is
  * {@link io.github.ancmdiag.input.Format#ERROR_PAGE}, last so that it never takes an export or a log quoting a page;
  * anything else is {@link Verdict#OTHER_TEXT}.
+ *
+ * <p>Before any of that, on the raw bytes: the {@code ElfFile\0} signature is {@link
+ * io.github.ancmdiag.input.Format#EVTX} ({@link #isEvtx(byte[])}).
  */
 public final class FormatDetector {
   /** How many decoded characters {@link #detect} is given: {@value}. */
@@ -49,6 +53,16 @@ public final class FormatDetector {
   }
 
   private FormatDetector() {}
+
+  /**
+   * Tells whether the first bytes of an input are the {@code .evtx} file signature.
+   *
+   * @param head the first bytes (8 are enough)
+   * @return true for an {@code .evtx} file
+   */
+  public static boolean isEvtx(byte[] head) {
+    return EvtxReader.hasSignature(head, head.length);
+  }
 
   public static Verdict detect(String head) {
     if (head.isBlank()) {

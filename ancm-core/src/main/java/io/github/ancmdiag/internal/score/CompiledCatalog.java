@@ -1,7 +1,7 @@
 package io.github.ancmdiag.internal.score;
 
 import io.github.ancmdiag.internal.match.CompiledMatcher;
-import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.internal.template.Template;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;
 import io.github.ancmdiag.model.Observation;

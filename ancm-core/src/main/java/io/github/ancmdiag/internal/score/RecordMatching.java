@@ -2,7 +2,7 @@ package io.github.ancmdiag.internal.score;
 
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.internal.match.CompiledMatcher;
-import io.github.ancmdiag.internal.match.Template;
+import io.github.ancmdiag.internal.template.Template;
 import io.github.ancmdiag.model.CaptureType;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.HttpStatus;

@@ -252,7 +252,9 @@ public final class Scorer {
     }
     Finding.Kind kind =
         sig.kind() == Signature.Kind.STATUS ? Finding.Kind.STATUS : Finding.Kind.MESSAGE;
-    if (why != null) {
+    if (why != null && kind == Finding.Kind.MESSAGE) {
+      s.absentLog(new Finding(sig.id(), kind, sig.channel(), why, "", w));
+    } else if (why != null) {
       s.against += w;
       s.contradicting.add(new Finding(sig.id(), kind, sig.channel(), why, "", w));
     } else {

@@ -2,6 +2,7 @@ package io.github.ancmdiag.internal.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ancmdiag.internal.template.Template;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +50,7 @@ class CompiledMatcherTest {
   private static String capture(CompiledMatcher.Hit hit, Template t, String name) {
     for (Template.Capture c : t.captures()) {
       if (c.name().equals(name)) {
-        return hit.capture(c.ordinal).orElse(null);
+        return hit.capture(c.ordinal()).orElse(null);
       }
     }
     throw new AssertionError("no capture " + name);
@@ -161,13 +162,13 @@ class CompiledMatcherTest {
 
     // then: it matches as ever, and the scratch keeps room for ordinary texts only
     assertThat(hits).extracting(CompiledMatcher.Hit::template).containsExactly(1);
-    assertThat(scratch.retainedChars()).isLessThanOrEqualTo(CompiledMatcher.KEEP_CHARS);
+    assertThat(scratch.retainedChars()).isLessThanOrEqualTo(ScratchPool.KEEP_CHARS);
 
     // and a pooled scratch lets go of a huge text when it is given back
     CompiledMatcher.Scratch pooled = matcher.borrowScratch();
     matcher.matchAll(huge, pooled);
     matcher.release(pooled);
-    assertThat(pooled.retainedChars()).isLessThanOrEqualTo(CompiledMatcher.KEEP_CHARS);
+    assertThat(pooled.retainedChars()).isLessThanOrEqualTo(ScratchPool.KEEP_CHARS);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.ancmdiag.internal.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ancmdiag.internal.template.Template;
 import io.github.ancmdiag.model.CaptureType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,7 +127,7 @@ class MatcherPropertiesTest {
       assertThat(full).as("case %d: %s", n, text).hasSize(1);
       for (Template.Capture c : templates.get(t).captures()) {
         String expected = values.get(c.name()).replaceAll("\\s+", " ");
-        assertThat(full.get(0).capture(c.ordinal).orElse("").replaceAll("\\s+", " "))
+        assertThat(full.get(0).capture(c.ordinal()).orElse("").replaceAll("\\s+", " "))
             .as("case %d capture %s in %s", n, c.name(), text).isEqualToIgnoringCase(expected);
       }
     }

@@ -2,6 +2,7 @@ package io.github.ancmdiag.internal.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ancmdiag.internal.template.Template;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -289,7 +289,7 @@ public final class EventTextReader extends RecordReader {
    * information was included with the event:", up to V2's {@code Process Id: N.} line or the
    * closing "The message resource ..." sentence. Other text is returned unchanged.
    */
-  static String unwrapMissingDescription(String text) {
+  public static String unwrapMissingDescription(String text) {
     if (!text.startsWith(WRAPPER_START)) {
       return text;
     }

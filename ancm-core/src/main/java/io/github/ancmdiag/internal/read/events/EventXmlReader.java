@@ -440,7 +440,7 @@ public final class EventXmlReader extends RecordReader {
   }
 
   /** The low 16 bits of the event id (some tools write the whole 32-bit id), 0 if none. */
-  static int eventId(String text) {
+  public static int eventId(String text) {
     try {
       long v = Long.parseLong(text.strip());
       int id = (int) (v & 0xFFFF);

@@ -1,11 +1,11 @@
 package io.github.ancmdiag.internal.read.folder;
 
 import io.github.ancmdiag.input.Format;
+import io.github.ancmdiag.input.IncidentLayout;
 import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.ReadLimits;
 import io.github.ancmdiag.input.SkippedRecord;
-import io.github.ancmdiag.internal.read.ancm.StdoutLogName;
 import io.github.ancmdiag.input.WebConfigReader;
 import io.github.ancmdiag.internal.io.Capped;
 import io.github.ancmdiag.internal.io.IoFailures;
@@ -37,14 +37,10 @@ public final class IncidentFolder {
   /** How deep subfolders are followed (the site's {@code LogFiles/http/RawLogs} is three). */
   static final int MAX_DEPTH = 6;
 
-  /** Files that are never logs: an app's binaries and static assets. */
-  private static final Set<String> NOT_LOGS = Set.of("dll", "exe", "pdb", "so", "dylib", "zip",
-      "nupkg", "png", "jpg", "jpeg", "gif", "ico", "svg", "woff", "woff2", "ttf", "eot", "css",
-      "js", "map", "xsl", "xsd", "cer", "pfx", "mdb");
-
   /** The formats of event log exports, whose records say whether ANCM logged an event. */
   private static final Set<Format> EVENT_EXPORTS = EnumSet.of(Format.EVENT_XML,
-      Format.EVENT_TEXT, Format.EVENT_CSV, Format.POWERSHELL_JSON, Format.POWERSHELL_LIST);
+      Format.EVENT_TEXT, Format.EVENT_CSV, Format.POWERSHELL_JSON, Format.POWERSHELL_LIST,
+      Format.EVTX);
 
   /**
    * What a folder holds, in reading order.
@@ -146,55 +142,22 @@ public final class IncidentFolder {
   }
 
   private void readFile(Path root, Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = file.getFileName().toString();
     String source = file.toString();
     try {
-      if (name.equals("web.config")) {
-        readWebConfig(file, source);
-      } else if (name.equals("parent.web.config")) {
-        return; // read with the web.config beside it
-      } else if (name.equals("observations.txt")) {
-        readObservations(file, source);
-      } else if (name.equals("version.txt")) {
-        readVersion(file, source);
-      } else if (!isNotLog(name)) {
-        readLog(file, source, channelByName(name));
+      switch (IncidentLayout.kindOf(name)) {
+        case WEB_CONFIG -> readWebConfig(file, source);
+        case OBSERVATIONS -> readObservations(file, source);
+        case VERSION -> readVersion(file, source);
+        case LOG -> readLog(file, source, IncidentLayout.channelOf(name).orElse(null));
+        case PARENT_WEB_CONFIG, NOT_A_LOG -> {
+          // a parent's copy is read with the web.config beside it; binaries are no evidence
+        }
       }
     } catch (IOException e) {
       skipped.add(new SkippedRecord(source, 0, -1, "could not be read ("
           + IoFailures.reason(e) + "); not read"));
     }
-  }
-
-  static boolean isNotLog(String lowerName) {
-    if (lowerName.endsWith(".deps.json") || lowerName.endsWith(".runtimeconfig.json")
-        || lowerName.startsWith("appsettings") && lowerName.endsWith(".json")) {
-      return true;
-    }
-    int dot = lowerName.lastIndexOf('.');
-    return dot >= 0 && NOT_LOGS.contains(lowerName.substring(dot + 1));
-  }
-
-  /** The channel a file's name promises, or null when the name says nothing. */
-  static @Nullable Channel channelByName(String lowerName) {
-    if (lowerName.startsWith("browser") || lowerName.startsWith("error-page")
-        || lowerName.endsWith(".html") || lowerName.endsWith(".htm")) {
-      return Channel.BROWSER;
-    }
-    if (lowerName.startsWith("event")) {
-      return Channel.EVENT_LOG;
-    }
-    if (isStdoutLogName(lowerName)) {
-      return Channel.STDOUT_LOG;
-    }
-    if (lowerName.contains("debug")) {
-      return Channel.DEBUG_LOG;
-    }
-    return null;
-  }
-
-  static boolean isStdoutLogName(String lowerName) {
-    return lowerName.startsWith("stdout") || StdoutLogName.isStdoutLog(lowerName);
   }
 
   private void readLog(Path file, String source, @Nullable Channel byName) throws IOException {
@@ -366,10 +329,5 @@ public final class IncidentFolder {
     }
     return new Contents(List.copyOf(records), Set.copyOf(observations), version,
         List.copyOf(skipped.view()));
-  }
-
-  /** A file's name as records carry it: the folder as the caller gave it, then the file. */
-  private static String relative(Path root, Path file) {
-    return file.toString();
   }
 }

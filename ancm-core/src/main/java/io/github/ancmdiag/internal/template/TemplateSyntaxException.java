@@ -1,4 +1,4 @@
-package io.github.ancmdiag.internal.match;
+package io.github.ancmdiag.internal.template;
 
 /** Thrown by {@link Template#parse(String)} for a template that cannot be compiled. */
 public final class TemplateSyntaxException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.webconfig;
 
 import io.github.ancmdiag.internal.io.IoFailures;
 import io.github.ancmdiag.internal.io.XmlMessages;
@@ -26,7 +26,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Parses a {@code web.config} into a small element tree with line numbers, safely. Called by
- * {@link WebConfigReader}; the checks are in {@link WebConfigChecks}.
+ * {@code input.WebConfigReader}; the facts are drawn from the tree by {@link WebConfigFacts}.
  *
  * <p>Safety (OWASP XXE prevention, SAX section): the JDK's own parser
  * ({@link SAXParserFactory#newDefaultInstance()}, never one found on the class path) with
@@ -38,9 +38,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * lookup. Input is bounded by {@link #MAX_BYTES} before parsing. Failures are returned as a
  * {@link Invalid} message, never thrown.
  */
-final class WebConfigXml {
+public final class WebConfigXml {
   /** The largest web.config read, in bytes (IIS itself refuses files over 250 KB by default). */
-  static final int MAX_BYTES = 4 * 1024 * 1024;
+  public static final int MAX_BYTES = 4 * 1024 * 1024;
 
   private WebConfigXml() {}
 
@@ -48,7 +48,7 @@ final class WebConfigXml {
    * One element: its name, attributes in document order, the line it starts on and its child
    * elements. Text content is not kept (web.config settings are attributes).
    */
-  static final class Element {
+  public static final class Element {
     final String name;
     final Map<String, String> attributes;
     final int line;
@@ -78,13 +78,13 @@ final class WebConfigXml {
   }
 
   /** Why a file could not be parsed, with the line when the parser knows it (else 0). */
-  record Invalid(String message, int line) {}
+  public record Invalid(String message, int line) {}
 
   /** The outcome of a parse: the root element, or why there is none. */
-  record Parsed(@Nullable Element root, @Nullable Invalid invalid) {}
+  public record Parsed(@Nullable Element root, @Nullable Invalid invalid) {}
 
   /** Parses bytes (encoding from the byte order mark or the XML declaration, else UTF-8). */
-  static Parsed parse(byte[] bytes) {
+  public static Parsed parse(byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
       return new Parsed(null, new Invalid("is " + bytes.length + " bytes, more than the limit of "
           + MAX_BYTES + " bytes this reader accepts", 0));
@@ -93,7 +93,7 @@ final class WebConfigXml {
   }
 
   /** Parses text; a leading byte order mark character is ignored. */
-  static Parsed parse(CharSequence text) {
+  public static Parsed parse(CharSequence text) {
     if (text.length() > MAX_BYTES) {
       return new Parsed(null, new Invalid("is " + text.length()
           + " characters, more than the limit of " + MAX_BYTES + " this reader accepts", 0));

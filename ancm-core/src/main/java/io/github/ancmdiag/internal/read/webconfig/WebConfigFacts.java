@@ -1,6 +1,6 @@
-package io.github.ancmdiag.input;
+package io.github.ancmdiag.internal.read.webconfig;
 
-import io.github.ancmdiag.input.WebConfigXml.Element;
+import io.github.ancmdiag.internal.read.webconfig.WebConfigXml.Element;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,126 +14,138 @@ import java.util.stream.Stream;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * The web.config checks: turns a parsed web.config (and its parent's, when known) into finding
- * and fact sentences. Called by {@link WebConfigReader}, which makes them {@code WEB_CONFIG}
- * records; the catalog's {@code WEB_CONFIG} signatures quote these sentences, so their wording is
- * API (listed in the README's "web.config checks" section): change a sentence only together with
- * the signatures that quote it.
+ * Turns a parsed web.config (and its parent's, when known) into neutral facts: what its
+ * {@code <aspNetCore>} element and ANCM handler say and which of the files they name exist in
+ * the app folder. It judges nothing: which fact points at which cause is written in the catalog's
+ * {@code WEB_CONFIG} signatures. The fact format is API, documented in {@code
+ * docs/catalog-format.md} ("web.config facts"): a fact is only ever added, and a field only ever
+ * appended, so that signatures quoting a fact keep matching it.
  *
- * <p>Values are put between single quotes; a quote, {@code <}, {@code >} or {@code |} inside a
- * value becomes {@code ?}, so a typed {@code PATH} capture always ends at the closing quote.
- * File checks (an .exe or .dll that is not there, a missing stdout log folder) run only when the
- * app folder is known, and only for relative paths without environment variables; names are
- * compared case-insensitively, as on Windows.
+ * <p>Every fact is {@code web.config: <fact> <field>=<value> ...}. A value is a token from a
+ * fixed set ({@code dotnet}, {@code none}, {@code yes}, ...) or a quoted value from the file,
+ * between single quotes, in which a quote, {@code <}, {@code >} or {@code |} becomes {@code ?}
+ * (so a typed {@code PATH} capture always ends at the closing quote). File facts are given only
+ * when the app folder is known, and only for relative paths without environment variables; names
+ * are compared case-insensitively, as on Windows.
  */
-final class WebConfigChecks {
-  static final String PREFIX = "web.config: ";
+public final class WebConfigFacts {
+  /** What every fact starts with. */
+  public static final String PREFIX = "web.config: ";
 
-  private WebConfigChecks() {}
+  private WebConfigFacts() {}
 
-  /** One sentence and the line of the element it is about; facts are not findings. */
-  record Found(String text, int line, boolean finding) {}
+  /**
+   * One fact and the line of the element it is about.
+   *
+   * @param text the fact, starting with {@link #PREFIX}
+   * @param line the 1-based line of the element, or 0 when unknown
+   */
+  public record Fact(String text, int line) {}
 
   /** A system.webServer section and whether child applications inherit it. */
   private record Section(Element element, boolean inherited, boolean wrappedNoInherit) {}
 
-  static List<Found> check(Element root, @Nullable Element parent, String parentLabel,
+  /**
+   * Lists the facts of a web.config.
+   *
+   * @param root the web.config's {@code <configuration>} element
+   * @param parent the parent application's {@code <configuration>}, or null when unknown
+   * @param parentLabel the parent's file or source name, named in facts about it
+   * @param appFolder the app folder, or null when the web.config is a copy read as text
+   * @return the facts, in document order of their subjects
+   */
+  public static List<Fact> of(Element root, @Nullable Element parent, String parentLabel,
       @Nullable Path appFolder) {
-    List<Found> out = new ArrayList<>();
+    List<Fact> out = new ArrayList<>();
     List<Section> sections = sections(root);
     for (Section s : sections) {
       if (s.wrappedNoInherit()) {
-        out.add(new Found(PREFIX + "system.webServer is inside <location path=\".\""
-            + " inheritInChildApplications=\"false\">, so child applications do not inherit it",
-            s.element().line, false));
+        out.add(new Fact(PREFIX + "location path='.' inheritInChildApplications='false'",
+            s.element().line));
         break;
       }
     }
     Element aspNetCore = first(sections, "aspNetCore");
-    Element handler = aspNetCoreHandler(sections);
-    String hostingModel = aspNetCore == null ? null : aspNetCore.attribute("hostingModel");
     if (aspNetCore != null) {
-      checkAspNetCore(aspNetCore, appFolder, out);
+      aspNetCore(aspNetCore, appFolder, out);
     }
+    Element handler = ancmHandler(sections);
     if (handler != null) {
       String module = handler.attribute("modules");
       if (module != null && !module.isBlank()) {
-        String m = module.strip();
-        String era = m.equalsIgnoreCase("AspNetCoreModuleV2") ? " (ANCM V2)"
-            : m.equalsIgnoreCase("AspNetCoreModule") ? " (ANCM V1)" : "";
-        out.add(new Found(PREFIX + "the aspNetCore handler asks for module " + value(m) + era,
-            handler.line, false));
-        if (m.equalsIgnoreCase("AspNetCoreModule") && hostingModel != null
-            && hostingModel.strip().equalsIgnoreCase("inprocess")) {
-          out.add(new Found(PREFIX + "hostingModel is inprocess but the aspNetCore handler uses"
-              + " AspNetCoreModule (V1), which hosts only out of process", handler.line, true));
-        }
+        String hostingModel = aspNetCore == null ? null : aspNetCore.attribute("hostingModel");
+        out.add(new Fact(PREFIX + "ancmHandler modules=" + value(module.strip())
+            + " hostingModel=" + valueOrNone(hostingModel), handler.line));
       }
     }
     if (parent != null) {
-      checkInheritedHandlers(sections, sections(parent), parentLabel, out);
+      inheritedHandlers(sections, sections(parent), parentLabel, out);
     }
     return out;
   }
 
-  private static void checkAspNetCore(Element e, @Nullable Path appFolder, List<Found> out) {
+  private static void aspNetCore(Element e, @Nullable Path appFolder, List<Fact> out) {
     String processPath = e.attribute("processPath");
-    String arguments = e.attribute("arguments");
-    boolean launcher = contains(processPath, "%LAUNCHER_PATH%");
-    if (processPath != null && !launcher) {
+    String kind = "none";
+    if (processPath != null) {
       String p = processPath.strip();
-      if (isDotnet(p)) {
-        if (arguments == null || arguments.isBlank()) {
-          out.add(new Found(PREFIX + "processPath is dotnet but arguments is empty or missing,"
-              + " so no app DLL is named", e.line, true));
-        } else if (!contains(arguments, "%LAUNCHER_ARGS%")) {
-          String dll = firstDll(arguments);
-          if (dll == null) {
-            out.add(new Found(PREFIX + "processPath is dotnet but arguments " + value(arguments)
-                + " name no .dll", e.line, true));
-          } else if (appFolder != null && isCheckable(dll) && find(appFolder, dll) == null) {
-            out.add(new Found(PREFIX + "arguments name " + value(dll)
-                + ", which is not in the app folder " + value(appFolder.toString()), e.line,
-                true));
-          }
-        }
-      } else if (!p.toLowerCase(Locale.ROOT).endsWith(".exe")) {
-        out.add(new Found(PREFIX + "processPath " + value(p)
-            + " is neither dotnet nor a path to an .exe", e.line, true));
-      } else if (appFolder != null && isCheckable(p) && find(appFolder, p) == null) {
-        out.add(new Found(PREFIX + "processPath " + value(p)
-            + " names an .exe that is not in the app folder " + value(appFolder.toString()),
-            e.line, true));
+      kind = contains(p, "%LAUNCHER_PATH%") ? "launcher" : isDotnet(p) ? "dotnet"
+          : p.toLowerCase(Locale.ROOT).endsWith(".exe") ? "exe" : "other";
+      out.add(new Fact(PREFIX + "processPath value=" + value(p) + " kind=" + kind, e.line));
+    }
+    String arguments = e.attribute("arguments");
+    if (arguments == null || arguments.isBlank()) {
+      out.add(new Fact(PREFIX + "arguments of=" + kind + " value=none", e.line));
+    } else {
+      String dll = contains(arguments, "%LAUNCHER_ARGS%") ? null : firstDll(arguments);
+      String dllValue = contains(arguments, "%LAUNCHER_ARGS%") ? "variable"
+          : dll == null ? "none" : value(dll);
+      out.add(new Fact(PREFIX + "arguments of=" + kind + " value=" + value(arguments)
+          + " dll=" + dllValue, e.line));
+      if (kind.equals("dotnet") && dll != null) {
+        appFile(dll, "arguments", appFolder, e.line, out);
       }
+    }
+    if (kind.equals("exe")) {
+      appFile(processPath.strip(), "processPath", appFolder, e.line, out);
     }
     String hostingModel = e.attribute("hostingModel");
     if (hostingModel != null && !hostingModel.isBlank()) {
       String h = hostingModel.strip();
-      if (!h.equalsIgnoreCase("inprocess") && !h.equalsIgnoreCase("outofprocess")) {
-        out.add(new Found(PREFIX + "hostingModel " + value(h)
-            + " is neither inprocess nor outofprocess", e.line, true));
-      }
+      String hKind = h.equalsIgnoreCase("inprocess") ? "inprocess"
+          : h.equalsIgnoreCase("outofprocess") ? "outofprocess" : "other";
+      out.add(new Fact(PREFIX + "hostingModel value=" + value(h) + " kind=" + hKind, e.line));
     }
     String enabled = e.attribute("stdoutLogEnabled");
-    String logFile = e.attribute("stdoutLogFile");
     if (appFolder != null && enabled != null && enabled.strip().equalsIgnoreCase("true")) {
+      String logFile = e.attribute("stdoutLogFile");
       String f = logFile == null || logFile.isBlank() ? ".\\aspnetcore-stdout" : logFile.strip();
       String folder = folderOf(f);
-      if (isCheckable(f) && !folder.isEmpty() && !isDirectory(appFolder, folder)) {
-        out.add(new Found(PREFIX + "stdoutLogFile " + value(f)
-            + " is in a folder that does not exist: " + value(folder), e.line, true));
+      if (isCheckable(f) && !folder.isEmpty()) {
+        out.add(new Fact(PREFIX + "stdoutLog enabled=true file=" + value(f) + " folder="
+            + value(folder) + " exists=" + (isDirectory(appFolder, folder) ? "yes" : "no"),
+            e.line));
       }
     }
   }
 
+  /** States whether a file the element names is in the app folder, when that can be looked at. */
+  private static void appFile(String path, String namedBy, @Nullable Path appFolder, int line,
+      List<Fact> out) {
+    if (appFolder != null && isCheckable(path)) {
+      out.add(new Fact(PREFIX + "appFile path=" + value(path) + " namedBy=" + namedBy
+          + " folder=" + value(appFolder.toString()) + " exists="
+          + (find(appFolder, path) == null ? "no" : "yes"), line));
+    }
+  }
+
   /**
-   * Finds handlers the app adds that its parent already adds and lets child applications
-   * inherit: IIS refuses such a sub-app with 500.19 "Cannot add duplicate collection entry".
-   * The app's own {@code <remove name>} or {@code <clear/>} before the add clears the inherited
-   * one.
+   * States the ANCM handlers the app adds while its parent adds them too and lets child
+   * applications inherit them. The app's own {@code <remove name>} or {@code <clear/>} before
+   * the add takes the inherited one away.
    */
-  private static void checkInheritedHandlers(List<Section> app, List<Section> parent,
-      String parentLabel, List<Found> out) {
+  private static void inheritedHandlers(List<Section> app, List<Section> parent,
+      String parentLabel, List<Fact> out) {
     Set<String> inherited = new LinkedHashSet<>();
     for (Section s : parent) {
       if (!s.inherited()) {
@@ -155,10 +167,11 @@ final class WebConfigChecks {
 
   /**
    * Applies one {@code <handlers>} element to the set of handler names in effect (lower case).
-   * When {@code added} is given, an add whose name is still inherited is reported.
+   * When {@code added} is given, an ANCM handler added while its name is still inherited is
+   * stated.
    */
   private static void apply(Element handlers, Set<String> inEffect, @Nullable Set<String> added,
-      @Nullable String parentLabel, List<Found> out) {
+      @Nullable String parentLabel, List<Fact> out) {
     for (Element c : handlers.children) {
       String name = c.attribute("name");
       String key = name == null ? null : name.strip().toLowerCase(Locale.ROOT);
@@ -173,10 +186,9 @@ final class WebConfigChecks {
           if (key == null) {
             break;
           }
-          if (added != null && inEffect.contains(key) && added.add(key) && isAspNetCore(c)) {
-            out.add(new Found(PREFIX + "this app adds handler " + value(name.strip())
-                + " that its parent web.config " + value(parentLabel)
-                + " already adds for its child applications", c.line, true));
+          if (added != null && inEffect.contains(key) && added.add(key) && isAncm(c)) {
+            out.add(new Fact(PREFIX + "inheritedHandler name=" + value(name.strip())
+                + " parent=" + value(String.valueOf(parentLabel)), c.line));
           }
           inEffect.add(key);
         }
@@ -217,11 +229,11 @@ final class WebConfigChecks {
     return null;
   }
 
-  private static @Nullable Element aspNetCoreHandler(List<Section> sections) {
+  private static @Nullable Element ancmHandler(List<Section> sections) {
     for (Section s : sections) {
       for (Element handlers : s.element().children("handlers")) {
         for (Element add : handlers.children("add")) {
-          if (isAspNetCore(add)) {
+          if (isAncm(add)) {
             return add;
           }
         }
@@ -230,7 +242,7 @@ final class WebConfigChecks {
     return null;
   }
 
-  private static boolean isAspNetCore(Element add) {
+  private static boolean isAncm(Element add) {
     String name = add.attribute("name");
     String modules = add.attribute("modules");
     return (name != null && name.strip().equalsIgnoreCase("aspNetCore"))
@@ -348,7 +360,12 @@ final class WebConfigChecks {
     return s != null && s.toUpperCase(Locale.ROOT).contains(fragment);
   }
 
-  /** Quotes a value for a sentence, replacing characters a PATH capture cannot hold. */
+  /** Quotes a stripped value, or gives {@code none} when it is absent or blank. */
+  private static String valueOrNone(@Nullable String v) {
+    return v == null || v.isBlank() ? "none" : value(v.strip());
+  }
+
+  /** Quotes a value for a fact, replacing characters a PATH capture cannot hold. */
   static String value(String v) {
     StringBuilder sb = new StringBuilder(v.length() + 2).append('\'');
     for (int i = 0; i < v.length(); i++) {

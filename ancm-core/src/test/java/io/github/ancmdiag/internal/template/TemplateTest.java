@@ -1,4 +1,4 @@
-package io.github.ancmdiag.internal.match;
+package io.github.ancmdiag.internal.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
