@@ -2,6 +2,8 @@ package io.github.ancmdiag;
 
 import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.SkippedRecord;
+import io.github.ancmdiag.internal.io.Capped;
+import io.github.ancmdiag.internal.io.RecordBudget;
 import io.github.ancmdiag.internal.read.folder.IncidentFolder;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
@@ -165,10 +167,10 @@ public final class Evidence {
    */
   public @NotNull Builder toBuilder() {
     Builder b = new Builder();
-    b.records.addAll(records);
+    records.forEach(b::record);
     b.observations.addAll(observations);
     b.version = version;
-    b.skipped.addAll(skipped);
+    skipped.forEach(b::skipped);
     return b;
   }
 
@@ -176,19 +178,27 @@ public final class Evidence {
   public static final class Builder {
     private final List<LogRecord> records = new ArrayList<>();
     private final Set<Observation> observations = EnumSet.noneOf(Observation.class);
-    private final List<SkippedRecord> skipped = new ArrayList<>();
+    private final Capped<SkippedRecord> skipped = new Capped<>(RecordBudget.SKIPPED_KEPT,
+        (first, notKept, kept) -> new SkippedRecord(first.source(), first.line(),
+            first.byteOffset(), RecordBudget.notListed(first.reason(), notKept, kept)));
+    private final RecordBudget budget = new RecordBudget();
     private AspNetCoreVersion version;
 
     private Builder() {}
 
     /**
-     * Adds a record.
+     * Adds a record. Evidence is bounded: past 100,000 records of one source, or 32 Mi
+     * characters of text in all, records are counted instead of kept, and {@link #build()} adds
+     * one {@link SkippedRecord} per source saying how many were dropped.
      *
      * @param record the record
      * @return this builder
      */
     public @NotNull Builder record(@NotNull LogRecord record) {
-      records.add(Objects.requireNonNull(record, "record"));
+      Objects.requireNonNull(record, "record");
+      if (budget.admit(record.source(), record.text().length())) {
+        records.add(record);
+      }
       return this;
     }
 
@@ -257,7 +267,8 @@ public final class Evidence {
     }
 
     /**
-     * Records a part of the inputs that could not be read, so the evidence accounts for it.
+     * Records a part of the inputs that could not be read, so the evidence accounts for it. The
+     * first 999 are kept as given; past them one last skipped record counts the rest.
      *
      * @param skipped what could not be read, and where
      * @return this builder
@@ -289,7 +300,9 @@ public final class Evidence {
      * @return new immutable evidence
      */
     public @NotNull Evidence build() {
-      return new Evidence(records, observations, version, skipped);
+      List<SkippedRecord> all = new ArrayList<>(skipped.view());
+      budget.forEachRefused((source, why) -> all.add(new SkippedRecord(source, 0, -1, why)));
+      return new Evidence(records, observations, version, all);
     }
   }
 }

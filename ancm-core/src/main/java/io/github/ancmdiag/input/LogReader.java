@@ -1,5 +1,8 @@
 package io.github.ancmdiag.input;
 
+import io.github.ancmdiag.internal.io.Capped;
+import io.github.ancmdiag.internal.io.IoFailures;
+import io.github.ancmdiag.internal.io.RecordBudget;
 import io.github.ancmdiag.internal.read.FormatDetector;
 import io.github.ancmdiag.internal.read.ancm.DebugLogReader;
 import io.github.ancmdiag.internal.read.ancm.StdoutLogReader;
@@ -23,8 +26,6 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -84,8 +85,9 @@ import org.jetbrains.annotations.Unmodifiable;
 public final class LogReader implements Closeable, Iterable<LogRecord> {
   private final String source;
   private final InputStream stream;
-  private final List<SkippedRecord> skipped = new ArrayList<>();
-  private final List<SkippedRecord> skippedView = Collections.unmodifiableList(skipped);
+  private final Capped<SkippedRecord> skipped = new Capped<>(RecordBudget.SKIPPED_KEPT,
+      (first, notKept, kept) -> new SkippedRecord(first.source(), first.line(),
+          first.byteOffset(), RecordBudget.notListed(first.reason(), notKept, kept)));
   private @Nullable Format format;
   private @Nullable Source reader;
   private long recordsRead;
@@ -116,6 +118,10 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
         return;
       }
       EncodingDecoder in = new EncodingDecoder(head);
+      String lyingMark = in.bomMismatch();
+      if (lyingMark != null) {
+        skipped.add(new SkippedRecord(source, 1, 0, lyingMark));
+      }
       FormatDetector.Verdict verdict =
           FormatDetector.detect(in.peek(FormatDetector.SNIFF_CHARS));
       if (verdict == FormatDetector.Verdict.EMPTY) {
@@ -235,8 +241,10 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
 
   private void failed(Exception e) {
     reader = null;
-    String what = e instanceof IOException ? "the input could not be read" : "a reader failed";
-    skipped.add(new SkippedRecord(source, 0, -1, what + " (" + e + "); reading stopped there"));
+    String what = e instanceof IOException
+        ? "the input could not be read (" + IoFailures.reason((IOException) e) + ")"
+        : "the reader met an internal error (a bug: please report it with the file)";
+    skipped.add(new SkippedRecord(source, 0, -1, what + "; reading stopped there"));
   }
 
   /**
@@ -366,12 +374,13 @@ public final class LogReader implements Closeable, Iterable<LogRecord> {
 
   /**
    * Returns what could not be read so far, in input order. A live, unmodifiable view: it grows as
-   * reading goes on; complete once iteration has ended.
+   * reading goes on; complete once iteration has ended. At most 1,000 are listed: past the first
+   * 999, the last one counts the rest and gives the first of them.
    *
    * @return the skipped records so far
    */
   public @NotNull @Unmodifiable List<SkippedRecord> skipped() {
-    return skippedView;
+    return skipped.view();
   }
 
   /**

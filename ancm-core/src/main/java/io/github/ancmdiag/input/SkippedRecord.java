@@ -40,12 +40,14 @@ public record SkippedRecord(
   }
 
   /**
-   * Returns {@code source:line (byte offset): reason}.
+   * Returns {@code source:line (byte offset): reason}, leaving out the line and the offset when
+   * they are unknown.
    *
    * @return a one-line description
    */
   @Override
   public @NotNull String toString() {
-    return source + ":" + line + " (byte " + byteOffset + "): " + reason;
+    return source + (line > 0 ? ":" + line : "") + (byteOffset >= 0 ? " (byte " + byteOffset + ")"
+        : "") + ": " + reason;
   }
 }

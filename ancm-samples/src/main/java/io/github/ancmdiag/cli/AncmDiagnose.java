@@ -74,9 +74,10 @@ import picocli.CommandLine;
     exitCodeList = {
         "0:diagnosed, or nothing wrong found",
         "1:usage error (unknown option, bad value, no evidence given)",
-        "2:an input cannot be read (missing file, unreadable folder, bad observations.txt,"
-            + " a web.config that is not well-formed or has a DOCTYPE)",
-        "3:internal error (a bug: please report it with the command line)"})
+        "2:an input cannot be read (missing file, unreadable folder, a folder, pipe or device"
+            + " given as a file, an I/O error, bad version.txt, a web.config that is not"
+            + " well-formed or has a DOCTYPE)",
+        "3:internal error (a bug: please report it with the command line), or out of memory"})
 public final class AncmDiagnose implements Callable<Integer> {
   /** Exit code when the evidence was diagnosed (or nothing is wrong). */
   static final int OK = 0;
@@ -157,7 +158,32 @@ public final class AncmDiagnose implements Callable<Integer> {
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /**
+   * Runs a command line; a failure of the JVM itself (out of memory, a stack overflow) or any
+   * other error escaping the command is exit 3 with one line on stderr, never a stack trace.
+   */
+  static int execute(CommandLine cmd, String[] args) {
+    try {
+      return cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      return internalError(cmd, "ran out of memory; give Java more (java -Xmx2g -jar"
+          + " ancm-diagnose.jar ...) or fewer or smaller files");
+    } catch (StackOverflowError e) {
+      return internalError(cmd, "ran out of stack on deeply nested input");
+    } catch (RuntimeException | Error e) {
+      return internalError(cmd, "an internal error stopped it");
+    }
+  }
+
+  private static int internalError(CommandLine cmd, String what) {
+    PrintWriter err = TerminalSafe.wrap(cmd.getErr());
+    err.println(cmd.getCommandSpec().qualifiedName() + ": " + what + " (exit 3: please report it"
+        + " with the command line if it is a bug)");
+    err.flush();
+    return INTERNAL_ERROR;
   }
 
   /** Returns the configured command line, printing to the standard streams. */
@@ -168,13 +194,15 @@ public final class AncmDiagnose implements Callable<Integer> {
   /** Returns the command line of {@code command}, printing to the standard streams. */
   static CommandLine commandLine(AncmDiagnose command) {
     return new CommandLine(command).setOverwrittenOptionsAllowed(true)
-        .setParameterExceptionHandler(AncmDiagnose::usageError);
+        .setParameterExceptionHandler(AncmDiagnose::usageError)
+        .setExecutionExceptionHandler((e, cmd, parsed) ->
+            internalError(cmd, "an internal error stopped it"));
   }
 
   /** Prints a usage error as one message, the synopsis and where to find more; returns 1. */
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
-    PrintWriter err = cmd.getErr();
+    PrintWriter err = TerminalSafe.wrap(cmd.getErr());
     String name = cmd.getCommandSpec().qualifiedName();
     err.println(name + ": " + e.getMessage());
     UnmatchedArgumentException.printSuggestions(e, err);
@@ -186,8 +214,8 @@ public final class AncmDiagnose implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = TerminalSafe.wrap(spec.commandLine().getOut());
+    PrintWriter err = TerminalSafe.wrap(spec.commandLine().getErr());
     IncidentFiles files = new IncidentFiles();
     try {
       for (Path p : webConfig) {

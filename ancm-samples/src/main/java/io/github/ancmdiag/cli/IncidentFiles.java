@@ -13,10 +13,11 @@ import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.Observation;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,9 +34,16 @@ import java.util.Optional;
  * kept as skipped records.
  */
 final class IncidentFiles {
+  /** The most bytes of an {@code observations.txt} read, as the folder reader reads it. */
+  static final int OBSERVATIONS_MAX_BYTES = ReadLimits.DEFAULT_MAX_RECORD_CHARS;
+  /** The most bytes of a {@code version.txt} read; a version is a few characters. */
+  static final int VERSION_MAX_BYTES = 1024;
+  /** The most unknown observation keys listed one by one; the rest are counted. */
+  static final int UNKNOWN_KEYS_LISTED = 20;
+
   private final Evidence.Builder evidence = Evidence.builder();
   private final List<String> warnings = new ArrayList<>();
-  private final List<SkippedRecord> skipped = new ArrayList<>();
+  private Evidence built;
   private AspNetCoreVersion folderVersion;
   private String folderVersionSource;
   private int files;
@@ -46,29 +54,44 @@ final class IncidentFiles {
    * one record of the named channel. What cannot be read is kept as skipped.
    */
   void addFile(Channel channel, Path f) throws IOException {
+    String notRegular = InputCheck.whyNotReadable(f);
+    if (notRegular != null) {
+      throw new IOException(f + ": " + notRegular);
+    }
     files++;
     // The source is the path as given.
-    try (LogReader reader = LogReader.of(f.toString(), Files.newInputStream(f), Format.AUTO,
-        channel, ReadLimits.defaults())) {
+    InputCheck.Watched in;
+    try {
+      in = new InputCheck.Watched(Files.newInputStream(f));
+    } catch (IOException e) {
+      throw new IOException(f + ": " + TextFiles.reason(e), e);
+    }
+    try (LogReader reader = LogReader.of(f.toString(), in, Format.AUTO, channel,
+        ReadLimits.defaults())) {
       for (LogRecord r : reader) {
         evidence.record(r);
       }
-      skipped.addAll(reader.skipped());
-    } catch (NoSuchFileException e) {
-      throw new IOException(f + ": no such file", e);
+      if (in.failure() != null) {
+        throw new IOException(f + ": " + TextFiles.reason(in.failure()), in.failure());
+      }
+      reader.skipped().forEach(evidence::skipped);
     }
   }
 
   /** Adds records read elsewhere (standard input), with what could not be read of them. */
   void addRecords(List<LogRecord> records, List<SkippedRecord> notRead) {
     records.forEach(evidence::record);
-    skipped.addAll(notRead);
+    notRead.forEach(evidence::skipped);
     files++;
   }
 
-  /** Returns the parts of the inputs that could not be read, with their locations. */
+  /**
+   * Returns the parts of the inputs that could not be read, with their locations, once the
+   * evidence is built: at most 1,000, the last counting the rest, and what the evidence's bounds
+   * dropped.
+   */
   List<SkippedRecord> skipped() {
-    return skipped;
+    return built == null ? List.of() : built.skipped();
   }
 
   /**
@@ -78,8 +101,9 @@ final class IncidentFiles {
    * @throws IOException when it or its parent cannot be read or parsed, naming every problem
    */
   void addWebConfig(Path f) throws IOException {
-    if (!Files.isRegularFile(f)) {
-      throw new IOException(f + ": no such file");
+    String notRegular = InputCheck.whyNotReadable(f);
+    if (notRegular != null) {
+      throw new IOException(f + ": " + notRegular);
     }
     add(WebConfigReader.read(f));
   }
@@ -106,13 +130,14 @@ final class IncidentFiles {
       }
       return;
     }
-    if (!Files.isDirectory(path)) {
-      throw new IOException(path + ": no such file or folder");
+    String notReadable = InputCheck.whyNotReadablePath(path);
+    if (notReadable != null) {
+      throw new IOException(path + ": " + notReadable);
     }
     Evidence found = Evidence.fromFolder(path);
     found.records().forEach(evidence::record);
     found.observations().forEach(evidence::observe);
-    skipped.addAll(found.skipped());
+    found.skipped().forEach(evidence::skipped);
     Optional<AspNetCoreVersion> v = found.aspNetCoreVersion();
     if (v.isPresent()) {
       useVersion(v.get(), path.toString());
@@ -155,30 +180,57 @@ final class IncidentFiles {
   }
 
   private void readObservations(Path f) throws IOException {
-    String[] lines = TextFiles.read(f).split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      String key = lines[i].strip();
+    TextFiles.Head head = TextFiles.read(f, OBSERVATIONS_MAX_BYTES);
+    Iterator<String> lines = head.text().lines().iterator();
+    long unknown = 0;
+    long firstUnlisted = 0;
+    for (long i = 1; lines.hasNext(); i++) {
+      String key = lines.next().strip();
       if (key.isEmpty() || key.startsWith("#")) {
         continue;
       }
       Optional<Observation> o = Observation.fromKey(key);
-      if (o.isEmpty()) {
-        skipped.add(new SkippedRecord(f.toString(), i + 1, -1, "'" + key
-            + "' is not an observation key; the line was not used (known keys: "
-            + String.join(", ", ObservationKeys.keys()) + ")"));
-      } else {
+      if (o.isPresent()) {
         evidence.observe(o.get());
+      } else if (++unknown <= UNKNOWN_KEYS_LISTED) {
+        // the known keys are named once, with the first unknown one
+        evidence.skipped(new SkippedRecord(f.toString(), i, -1, "'" + shorten(key)
+            + "' is not an observation key; the line was not used" + (unknown > 1 ? ""
+                : " (known keys: " + String.join(", ", ObservationKeys.keys()) + ")")));
+      } else if (firstUnlisted == 0) {
+        firstUnlisted = i;
       }
+    }
+    if (unknown > UNKNOWN_KEYS_LISTED) {
+      evidence.skipped(new SkippedRecord(f.toString(), firstUnlisted, -1, String.format(
+          Locale.ROOT, "%,d more line(s) from here on are not observation keys and were not"
+              + " used", unknown - UNKNOWN_KEYS_LISTED)));
+    }
+    if (head.cut()) {
+      evidence.skipped(new SkippedRecord(f.toString(), 0, OBSERVATIONS_MAX_BYTES, String.format(
+          Locale.ROOT, "the file is longer than %,d bytes; the rest was not read",
+          OBSERVATIONS_MAX_BYTES)));
     }
   }
 
   private void readVersion(Path f) throws IOException {
-    String text = TextFiles.read(f).strip();
+    TextFiles.Head head = TextFiles.read(f, VERSION_MAX_BYTES);
+    if (head.cut()) {
+      throw new IOException(f + ": is longer than " + VERSION_MAX_BYTES + " bytes, so it holds"
+          + " no version such as 3.1.32");
+    }
+    String text = head.text().strip();
     try {
       useVersion(AspNetCoreVersion.parse(text), f.toString());
     } catch (IllegalArgumentException e) {
-      throw new IOException(f + ": " + e.getMessage(), e);
+      throw new IOException(f + ": '" + shorten(text) + "' is not an ASP.NET Core version such"
+          + " as 3.1.32", e);
     }
+  }
+
+  /** Cuts a value quoted in a message to 100 characters. */
+  private static String shorten(String value) {
+    return value.length() <= 100 ? value : value.substring(0, 100) + "...";
   }
 
   private void useVersion(AspNetCoreVersion v, String from) {
@@ -211,7 +263,8 @@ final class IncidentFiles {
     if (v != null) {
       evidence.aspNetCoreVersion(v);
     }
-    return evidence.build();
+    built = evidence.build();
+    return built;
   }
 
   /** Returns what the user should know about the inputs (ignored folders, conflicts). */

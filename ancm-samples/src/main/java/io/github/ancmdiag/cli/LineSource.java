@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * limit} bytes only for a longer line), and at most {@code limit} bytes of one line; the rest of a
  * longer line is counted and dropped. Used by {@link ScanCommand}.
  *
- * <p>The encoding is chosen per stream by byte order mark (UTF-8, UTF-16LE, UTF-16BE). Without
+ * <p>The encoding is chosen per stream by byte order mark (UTF-8, UTF-16LE, UTF-16BE), unless the
+ * bytes after the mark are plainly in another of them (see {@link TextFiles#lyingBom}). Without
  * one, each line is decoded as strict UTF-8, or as windows-1252 when its bytes are not UTF-8, so
  * one stray byte spoils neither the file nor the line. Lines end at LF (for UTF-16, at the LF code
  * unit); a CR before it is dropped. Splitting happens before decoding, so the limit holds for any
@@ -37,6 +38,7 @@ final class LineSource implements Closeable {
   private byte[] wideLine;
   private int wideLength;
   private Charset wide;
+  private String bomNote;
   private boolean started;
   private boolean eof;
   private long lineBytes;
@@ -341,15 +343,32 @@ final class LineSource implements Closeable {
       lim += n;
       streamBytes += n;
     }
+    while (lim < 1030) { // enough after the mark to tell whether it lies
+      int n = in.read(buf, lim, buf.length - lim);
+      if (n <= 0) {
+        break;
+      }
+      lim += n;
+    }
     Charset bom = TextFiles.bomCharset(buf, lim);
     if (bom != null) {
       pos = bom == StandardCharsets.UTF_8 ? 3 : 2;
       bytesRead = pos;
+      Charset real = TextFiles.lyingBom(buf, lim);
+      if (real != null) {
+        bomNote = TextFiles.lyingBomNote(bom, real);
+        bom = real;
+      }
       wide = bom == StandardCharsets.UTF_8 ? null : bom;
       if (wide != null) {
         wideLine = new byte[limit];
       }
     }
+  }
+
+  /** Returns what was wrong with the byte order mark, once the first line was read, or null. */
+  String bomNote() {
+    return bomNote;
   }
 
   /** Tells whether the last line returned was longer than the limit and was cut. */

@@ -15,9 +15,14 @@ import io.github.ancmdiag.rules.Signature;
 import io.github.ancmdiag.rules.Variant;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +35,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -106,6 +110,7 @@ final class ScanCommand implements Callable<Integer> {
   private final List<String> errors = new ArrayList<>();
   /** Files whose length changed while scanned: source, length when opened, bytes read. */
   private final List<Changed> changed = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   private Map<String, Integer> eventIdOf;
   private long skippedCount;
   private long lines;
@@ -135,11 +140,13 @@ final class ScanCommand implements Callable<Integer> {
     if (json && jsonl) {
       throw new ParameterException(spec.commandLine(), "--json and --jsonl exclude each other");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = TerminalSafe.wrap(spec.commandLine().getOut());
+    PrintWriter rawErr = spec.commandLine().getErr(); // the progress line's carriage returns
+    PrintWriter err = TerminalSafe.wrap(rawErr);
     for (Path p : paths) {
-      if (!Files.exists(p)) {
-        err.println("ancm-diagnose scan: cannot read " + p + ": no such file or folder");
+      String why = InputCheck.whyNotReadablePath(p);
+      if (why != null) {
+        err.println("ancm-diagnose scan: cannot read " + p + ": " + why);
         return AncmDiagnose.UNREADABLE;
       }
     }
@@ -152,18 +159,20 @@ final class ScanCommand implements Callable<Integer> {
     report = html == null ? null : new HtmlReport();
     for (Path p : paths) {
       for (Path f : files(p)) {
-        scan(classifier, f, out, err, console);
+        scan(classifier, f, out, rawErr, console);
       }
     }
     long elapsed = clock.getAsLong() - started;
     if (progressShown) {
-      err.print("\r" + " ".repeat(79) + "\r");
+      rawErr.print("\r" + " ".repeat(79) + "\r");
+      rawErr.flush();
     }
     if (json) {
       out.println(jsonSummary(diagnoser.catalog().version(), elapsed));
     } else {
       printSummary(jsonl ? err : out, elapsed);
     }
+    notes.forEach(n -> err.println("ancm-diagnose scan: note: " + n));
     errors.forEach(e -> err.println("ancm-diagnose scan: cannot read " + e));
     if (report != null && !HtmlReports.write(report, html, diagnoser, lines, sources.size(),
         err)) {
@@ -198,16 +207,52 @@ final class ScanCommand implements Callable<Integer> {
     return ids;
   }
 
+  /**
+   * Lists the regular files under a folder, sorted, following symbolic links (to files and to
+   * folders alike; a link that loops back is reported). A subfolder or file that cannot be
+   * opened, a pipe or a device is reported and the rest is still listed.
+   */
   private List<Path> files(Path p) {
     if (!Files.isDirectory(p)) {
       return List.of(p);
     }
-    try (Stream<Path> s = Files.walk(p)) {
-      return s.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      errors.add(p + ": " + e.getMessage());
-      return List.of();
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(p, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) {
+                found.add(file);
+              } else if (attrs.isSymbolicLink()) {
+                errors.add(file + ": is a symbolic link to nothing");
+              } else if (!attrs.isDirectory()) {
+                errors.add(file + ": is not a regular file (a pipe, socket or device), so it"
+                    + " is not read");
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              errors.add(file + ": " + TextFiles.reason(e));
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+              if (e != null) {
+                errors.add(dir + ": the folder could not be listed to its end ("
+                    + TextFiles.reason(e) + ")");
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      errors.add(p + ": " + TextFiles.reason(e));
     }
+    found.sort(null);
+    return found;
   }
 
   private void scan(Diagnoser.Classifier classifier, Path f, PrintWriter out, PrintWriter err,
@@ -260,6 +305,9 @@ final class ScanCommand implements Callable<Integer> {
       }
       bytes += in.bytesRead() - fileBytes;
       counts[1] += in.bytesRead() - fileBytes;
+      if (in.bomNote() != null) {
+        notes.add(source + ": " + in.bomNote());
+      }
       if (atOpen >= 0 && in.streamBytes() != atOpen) {
         changed.add(new Changed(source, atOpen, in.streamBytes()));
       }
@@ -292,7 +340,8 @@ final class ScanCommand implements Callable<Integer> {
     lastProgress = now;
     progressShown = true;
     double seconds = (now - started) / 1e9;
-    String name = source.length() > 30 ? "..." + source.substring(source.length() - 27) : source;
+    String shown = TerminalSafe.escape(source);
+    String name = shown.length() > 30 ? "..." + shown.substring(shown.length() - 27) : shown;
     err.printf(Locale.ROOT, "\rscanning %s: %,d lines, %.1f MB, %.1f MB/s   ", name, lines,
         bytes / 1e6, bytes / 1e6 / seconds);
     err.flush();

@@ -557,7 +557,7 @@ class AncmDiagnoseTest {
 
     // then
     assertThat(run.code).isEqualTo(0);
-    assertThat(run.err).contains("observations.txt:2 (byte -1): 'felt-slow' is not an"
+    assertThat(run.err).contains("observations.txt:2: 'felt-slow' is not an"
         + " observation key");
     JsonNode skipped = JSON.readTree(run.out).get("skipped");
     assertThat(skipped).hasSize(1);

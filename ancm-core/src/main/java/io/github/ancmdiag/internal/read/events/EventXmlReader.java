@@ -1,5 +1,6 @@
 package io.github.ancmdiag.internal.read.events;
 
+import io.github.ancmdiag.internal.io.XmlMessages;
 import io.github.ancmdiag.internal.read.text.DeclarationEnd;
 import io.github.ancmdiag.internal.read.text.EncodingDecoder;
 import io.github.ancmdiag.internal.read.text.RawRecord;
@@ -345,13 +346,7 @@ public final class EventXmlReader extends RecordReader {
   }
 
   private static String reason(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int at = m.indexOf("Message: ");
-    if (at >= 0) {
-      m = m.substring(at + "Message: ".length());
-    }
-    m = m.strip().replaceAll("\\s+", " ");
-    return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    return XmlMessages.inWords(e.getMessage());
   }
 
   private static void read(String xml, Fields f) throws XMLStreamException {

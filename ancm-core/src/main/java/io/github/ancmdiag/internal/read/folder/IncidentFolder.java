@@ -7,10 +7,14 @@ import io.github.ancmdiag.input.LogRecord;
 import io.github.ancmdiag.input.ReadLimits;
 import io.github.ancmdiag.input.SkippedRecord;
 import io.github.ancmdiag.input.WebConfigReader;
+import io.github.ancmdiag.internal.io.Capped;
+import io.github.ancmdiag.internal.io.IoFailures;
+import io.github.ancmdiag.internal.io.RecordBudget;
 import io.github.ancmdiag.model.AspNetCoreVersion;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.model.Observation;
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
 import java.nio.file.Files;
@@ -49,9 +53,15 @@ public final class IncidentFolder {
   public record Contents(List<LogRecord> records, Set<Observation> observations,
       @Nullable AspNetCoreVersion version, List<SkippedRecord> skipped) {}
 
+  /** The most unknown observation keys of one file listed one by one; the rest are counted. */
+  static final int UNKNOWN_KEYS_LISTED = 20;
+
   private final List<LogRecord> records = new ArrayList<>();
   private final Set<Observation> observations = EnumSet.noneOf(Observation.class);
-  private final List<SkippedRecord> skipped = new ArrayList<>();
+  private final Capped<SkippedRecord> skipped = new Capped<>(RecordBudget.SKIPPED_KEPT,
+      (first, notKept, kept) -> new SkippedRecord(first.source(), first.line(),
+          first.byteOffset(), RecordBudget.notListed(first.reason(), notKept, kept)));
+  private final RecordBudget budget = new RecordBudget();
   private final List<Path> files = new ArrayList<>();
   private int stdoutLogs;
   private int stdoutLogsWithRecords;
@@ -83,7 +93,8 @@ public final class IncidentFolder {
   }
 
   private void collect(Path folder) throws IOException {
-    Files.walkFileTree(folder, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+    // links are followed (a symlinked LogFiles folder is read); a loop is reported, not walked
+    Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), MAX_DEPTH,
         new FileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -94,6 +105,15 @@ public final class IncidentFolder {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             if (attrs.isRegularFile()) {
               files.add(file);
+            } else if (attrs.isDirectory()) {
+              skipped.add(new SkippedRecord(file.toString(), 0, -1, "a folder more than "
+                  + MAX_DEPTH + " levels below the incident folder; not read"));
+            } else if (attrs.isSymbolicLink()) {
+              skipped.add(new SkippedRecord(file.toString(), 0, -1,
+                  "a symbolic link to nothing; not read"));
+            } else {
+              skipped.add(new SkippedRecord(file.toString(), 0, -1,
+                  "not a regular file (a pipe, socket or device); not read"));
             }
             return FileVisitResult.CONTINUE;
           }
@@ -104,7 +124,7 @@ public final class IncidentFolder {
               return FileVisitResult.TERMINATE;
             }
             skipped.add(new SkippedRecord(file.toString(), 0, -1,
-                "could not be opened (" + e + "); not read"));
+                "could not be opened (" + IoFailures.reason(e) + "); not read"));
             return FileVisitResult.CONTINUE;
           }
 
@@ -112,7 +132,7 @@ public final class IncidentFolder {
           public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) {
             if (e != null) {
               skipped.add(new SkippedRecord(dir.toString(), 0, -1,
-                  "the folder could not be listed to its end (" + e + ")"));
+                  "the folder could not be listed to its end (" + IoFailures.reason(e) + ")"));
             }
             return FileVisitResult.CONTINUE;
           }
@@ -135,7 +155,8 @@ public final class IncidentFolder {
         }
       }
     } catch (IOException e) {
-      skipped.add(new SkippedRecord(source, 0, -1, "could not be read (" + e + "); not read"));
+      skipped.add(new SkippedRecord(source, 0, -1, "could not be read ("
+          + IoFailures.reason(e) + "); not read"));
     }
   }
 
@@ -166,9 +187,11 @@ public final class IncidentFolder {
         if (requestLog && r.httpStatus().map(st -> st.status() < 500).orElse(false)) {
           continue;
         }
-        records.add(r);
         if (r.channel() == Channel.EVENT_LOG && isAncmProvider(r.provider())) {
           ancmEvent = true;
+        }
+        if (budget.admit(r.source(), r.text().length())) {
+          records.add(r);
         }
       }
       skipped.addAll(reader.skipped());
@@ -207,7 +230,11 @@ public final class IncidentFolder {
       result = WebConfigReader.parse(text, source, parentText,
           parentCopy == null ? "" : parentCopy.toString());
     }
-    records.addAll(result.records());
+    for (LogRecord r : result.records()) {
+      if (budget.admit(r.source(), r.text().length())) {
+        records.add(r);
+      }
+    }
     for (WebConfigReader.Problem p : result.problems()) {
       skipped.add(new SkippedRecord(p.source(), p.line(), -1, p.message()));
     }
@@ -243,19 +270,28 @@ public final class IncidentFolder {
   }
 
   private void readObservations(Path file, String source) throws IOException {
-    String[] lines = readText(file, source).split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      String key = lines[i].strip();
+    java.util.Iterator<String> lines = readText(file, source).lines().iterator();
+    long unknown = 0;
+    long firstUnlisted = 0;
+    for (int i = 0; lines.hasNext(); i++) {
+      String key = lines.next().strip();
       if (key.isEmpty() || key.startsWith("#")) {
         continue;
       }
       Optional<Observation> o = Observation.fromKey(key);
       if (o.isPresent()) {
         observations.add(o.get());
-      } else {
-        skipped.add(new SkippedRecord(source, i + 1, -1, "'" + key
+      } else if (++unknown <= UNKNOWN_KEYS_LISTED) {
+        skipped.add(new SkippedRecord(source, i + 1, -1, "'" + shorten(key)
             + "' is not an observation key; the line was not used"));
+      } else if (firstUnlisted == 0) {
+        firstUnlisted = i + 1;
       }
+    }
+    if (unknown > UNKNOWN_KEYS_LISTED) {
+      skipped.add(new SkippedRecord(source, firstUnlisted, -1, String.format(Locale.ROOT,
+          "%,d more line(s) from here on are not observation keys and were not used",
+          unknown - UNKNOWN_KEYS_LISTED)));
     }
   }
 
@@ -265,8 +301,8 @@ public final class IncidentFolder {
     try {
       v = AspNetCoreVersion.parse(text);
     } catch (IllegalArgumentException e) {
-      skipped.add(new SkippedRecord(source, 1, -1, "not an ASP.NET Core version ("
-          + e.getMessage() + "); not used"));
+      skipped.add(new SkippedRecord(source, 1, -1, "'" + shorten(text)
+          + "' is not an ASP.NET Core version; not used"));
       return;
     }
     if (version == null) {
@@ -278,7 +314,13 @@ public final class IncidentFolder {
     }
   }
 
+  /** Cuts a value quoted in a message to 100 characters. */
+  static String shorten(String value) {
+    return value.length() <= 100 ? value : value.substring(0, 100) + "...";
+  }
+
   private Contents finish() {
+    budget.forEachRefused((source, why) -> skipped.add(new SkippedRecord(source, 0, -1, why)));
     if (stdoutLogs > 0 && stdoutLogsWithRecords == 0) {
       observations.add(Observation.STDOUT_LOG_EMPTY);
     }
@@ -286,6 +328,6 @@ public final class IncidentFolder {
       observations.add(Observation.NO_EVENT_LOG_ENTRY);
     }
     return new Contents(List.copyOf(records), Set.copyOf(observations), version,
-        List.copyOf(skipped));
+        List.copyOf(skipped.view()));
   }
 }

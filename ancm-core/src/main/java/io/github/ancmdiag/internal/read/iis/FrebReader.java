@@ -1,5 +1,6 @@
 package io.github.ancmdiag.internal.read.iis;
 
+import io.github.ancmdiag.internal.io.XmlMessages;
 import io.github.ancmdiag.internal.read.events.EventXmlReader;
 import io.github.ancmdiag.internal.read.text.DeclarationEnd;
 import io.github.ancmdiag.internal.read.text.EncodingDecoder;
@@ -410,13 +411,7 @@ public final class FrebReader extends RecordReader {
   }
 
   private static String reason(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int at = m.indexOf("Message: ");
-    if (at >= 0) {
-      m = m.substring(at + "Message: ".length());
-    }
-    m = oneLine(m);
-    return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    return XmlMessages.inWords(e.getMessage());
   }
 
   /**

@@ -237,6 +237,11 @@ public final class ErrorPageReader extends RecordReader {
     return record(sb.toString());
   }
 
+  /** The most characters of one unfolded MIME header kept. */
+  static final int MAX_HEADER_CHARS = 8192;
+  /** The most MIME headers of one block kept. */
+  static final int MAX_HEADERS = 64;
+
   /** One line of an MHTML file, without its terminator. */
   private record MimeLine(String text, long number, long byteOffset) {}
 
@@ -388,21 +393,43 @@ public final class ErrorPageReader extends RecordReader {
     return StandardCharsets.UTF_8;
   }
 
-  /** Reads MIME headers up to a blank line (or the end), unfolding continued lines. */
+  /**
+   * Reads MIME headers up to a blank line (or the end), unfolding continued lines. Linear in the
+   * input: a header is unfolded into a builder, up to {@link #MAX_HEADER_CHARS} characters (the
+   * continuations past that are reported once, not kept), and at most {@link #MAX_HEADERS}
+   * headers are kept (the rest reported once).
+   */
   private List<String> readHeaders() throws IOException {
-    List<String> headers = new ArrayList<>();
+    List<StringBuilder> headers = new ArrayList<>();
+    boolean longReported = false;
+    boolean manyReported = false;
     while (true) {
       MimeLine line = readMimeLine();
       if (line == null || line.text().isBlank()) {
-        return headers;
+        break;
       }
       if (!headers.isEmpty() && (line.text().startsWith(" ") || line.text().startsWith("\t"))) {
-        int last = headers.size() - 1;
-        headers.set(last, headers.get(last) + " " + line.text().strip());
-      } else if (headers.size() < 64) {
-        headers.add(line.text());
+        StringBuilder last = headers.get(headers.size() - 1);
+        String more = line.text().strip();
+        if (last.length() + 1 + more.length() <= MAX_HEADER_CHARS) {
+          last.append(' ').append(more);
+        } else if (!longReported) {
+          longReported = true;
+          skip(line.number(), line.byteOffset(), "a MIME header folded over many lines is longer"
+              + " than " + MAX_HEADER_CHARS + " characters here; its continuation lines from"
+              + " this one on were not read");
+        }
+      } else if (headers.size() < MAX_HEADERS) {
+        headers.add(new StringBuilder(line.text()));
+      } else if (!manyReported) {
+        manyReported = true;
+        skip(line.number(), line.byteOffset(), "more than " + MAX_HEADERS + " MIME headers; this"
+            + " header and the ones after it in this block were not read");
       }
     }
+    List<String> unfolded = new ArrayList<>(headers.size());
+    headers.forEach(h -> unfolded.add(h.toString()));
+    return unfolded;
   }
 
   private static @Nullable String header(List<String> headers, String name) {

@@ -2,6 +2,7 @@ package io.github.ancmdiag.internal.read.text;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.jetbrains.annotations.Nullable;
 
 /**
  * Decodes the bytes of a log file into characters, one at a time, knowing for every character
@@ -55,6 +56,7 @@ public final class EncodingDecoder {
   private final Kind kind;
   private final int bomLength;
   private final boolean sawBytes;
+  private final @Nullable String bomMismatch;
 
   private char[] chars = new char[8192];
   private byte[] lens = new byte[8192];
@@ -76,42 +78,103 @@ public final class EncodingDecoder {
     int b0 = blen > 0 ? bytes[0] & 0xFF : -1;
     int b1 = blen > 1 ? bytes[1] & 0xFF : -1;
     int b2 = blen > 2 ? bytes[2] & 0xFF : -1;
+    Kind marked;
     if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-      kind = Kind.UTF_8;
+      marked = Kind.UTF_8;
       bomLength = 3;
     } else if (b0 == 0xFF && b1 == 0xFE) {
-      kind = Kind.UTF_16LE;
+      marked = Kind.UTF_16LE;
       bomLength = 2;
     } else if (b0 == 0xFE && b1 == 0xFF) {
-      kind = Kind.UTF_16BE;
+      marked = Kind.UTF_16BE;
       bomLength = 2;
     } else {
+      marked = null;
       bomLength = 0;
-      kind = sniffWithoutBom();
+    }
+    Kind sniffed = sniff(bomLength);
+    if (marked == null) {
+      kind = sniffed;
+      bomMismatch = null;
+    } else {
+      kind = plausible(marked, sniffed) ? marked : sniffed;
+      bomMismatch = kind == marked ? null : "the byte order mark says " + marked.label
+          + ", but the text after it is " + kind.label + " (read that way it would be"
+          + " nonsense); the mark was skipped and the text read as " + kind.label;
     }
     bpos = bomLength;
     byteOffset = bomLength;
   }
 
-  private Kind sniffWithoutBom() {
-    int pairs = Math.min(blen, 1024) / 2;
-    int evenZero = 0;
-    int oddZero = 0;
+  /**
+   * Tells whether the bytes after a byte order mark fit the encoding it names. A mark can lie: a
+   * tool that prepends {@code FF FE} to UTF-8 text, or a UTF-16LE body behind {@code FE FF},
+   * decodes to CJK nonsense. UTF-16 text of a log always holds some ASCII (spaces, line breaks,
+   * paths), whose high bytes are zero; so a UTF-16 mark is believed when at least one in ten of
+   * the high bytes is zero, when too few bytes follow to tell, or when the bytes fit no other
+   * encoding better (they are not UTF-8, nor UTF-16 of the other byte order). A UTF-8 mark is believed unless
+   * the bytes after it are plainly UTF-16 (nine in ten of one half zero).
+   */
+  private boolean plausible(Kind marked, Kind sniffed) {
+    int pairs = Math.min(blen - bomLength, 1024) / 2;
+    if (pairs < 4) {
+      return true;
+    }
+    if (marked == sniffed || sniffed == Kind.WINDOWS_1252) {
+      return true; // nothing else fits better: CJK text in UTF-16 has few zero bytes
+    }
+    if (marked == Kind.UTF_8) {
+      return sniffed != Kind.UTF_16LE && sniffed != Kind.UTF_16BE;
+    }
+    int[] zeros = zeros(bomLength, pairs);
+    int high = marked == Kind.UTF_16LE ? zeros[1] : zeros[0];
+    return high * 10 >= pairs;
+  }
+
+  /** Counts the zero bytes at even and odd positions of {@code pairs} pairs from {@code from}. */
+  private int[] zeros(int from, int pairs) {
+    int[] z = new int[2];
     for (int i = 0; i < pairs; i++) {
-      if (bytes[2 * i] == 0) {
-        evenZero++;
+      if (bytes[from + 2 * i] == 0) {
+        z[0]++;
       }
-      if (bytes[2 * i + 1] == 0) {
-        oddZero++;
+      if (bytes[from + 2 * i + 1] == 0) {
+        z[1]++;
       }
     }
+    return z;
+  }
+
+  /** Chooses the encoding of the bytes from {@code from} by their content alone. */
+  private Kind sniff(int from) {
+    int pairs = Math.min(blen - from, 1024) / 2;
+    int[] z = zeros(from, pairs);
+    int evenZero = z[0];
+    int oddZero = z[1];
     if (pairs >= 2 && oddZero * 10 >= pairs * 9 && evenZero * 10 <= pairs) {
       return Kind.UTF_16LE;
     }
     if (pairs >= 2 && evenZero * 10 >= pairs * 9 && oddZero * 10 <= pairs) {
       return Kind.UTF_16BE;
     }
-    return validUtf8(bytes, blen, !inputEnded) ? Kind.UTF_8 : Kind.WINDOWS_1252;
+    if (pairs >= 4 && from > 0 && oddZero * 10 >= pairs && evenZero * 10 < pairs) {
+      return Kind.UTF_16LE; // behind a mark, mixed text: mostly ASCII in little-endian units
+    }
+    if (pairs >= 4 && from > 0 && evenZero * 10 >= pairs && oddZero * 10 < pairs) {
+      return Kind.UTF_16BE;
+    }
+    byte[] rest = from == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, from, blen);
+    return validUtf8(rest, blen - from, !inputEnded) ? Kind.UTF_8 : Kind.WINDOWS_1252;
+  }
+
+  /**
+   * Returns what was wrong with the byte order mark, when the text after it is in another
+   * encoding than the one it names (the text is then read in the encoding it is in).
+   *
+   * @return the sentence for a skipped record, or null when the mark (if any) told the truth
+   */
+  public @Nullable String bomMismatch() {
+    return bomMismatch;
   }
 
   /** True when {@code b[0..n)} is valid UTF-8; an incomplete last sequence passes if cut. */

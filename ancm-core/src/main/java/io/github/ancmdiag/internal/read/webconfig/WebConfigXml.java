@@ -1,5 +1,7 @@
 package io.github.ancmdiag.internal.read.webconfig;
 
+import io.github.ancmdiag.internal.io.IoFailures;
+import io.github.ancmdiag.internal.io.XmlMessages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -111,14 +113,15 @@ public final class WebConfigXml {
     } catch (SAXParseException e) {
       return new Parsed(null, invalid(e));
     } catch (SAXException e) {
-      return new Parsed(null, new Invalid("cannot be parsed: " + e.getMessage(), 0));
+      return new Parsed(null, new Invalid("cannot be parsed: " + XmlMessages.inWords(
+          e.getMessage()), 0));
     } catch (ParserConfigurationException e) {
       // The JDK's parser supports every feature set here; this is a broken runtime, and reading
       // on without the protections would be worse than reading nothing.
       return new Parsed(null, new Invalid("was not read: the XML parser cannot be configured"
           + " safely (" + e.getMessage() + ")", 0));
     } catch (IOException e) {
-      return new Parsed(null, new Invalid("cannot be read: " + e.getMessage(), 0));
+      return new Parsed(null, new Invalid("cannot be read: " + IoFailures.reason(e), 0));
     }
     if (handler.root == null) {
       return new Parsed(null, new Invalid("has no root element", 0));
@@ -139,7 +142,7 @@ public final class WebConfigXml {
     }
     String where = e.getLineNumber() > 0
         ? " at line " + e.getLineNumber() + ", column " + e.getColumnNumber() : "";
-    return new Invalid("is not well-formed XML" + where + ": " + m, line);
+    return new Invalid("is not well-formed XML" + where + ": " + XmlMessages.inWords(m), line);
   }
 
   private static SAXParser newParser() throws ParserConfigurationException, SAXException {
