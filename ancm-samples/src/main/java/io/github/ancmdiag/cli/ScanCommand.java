@@ -8,12 +8,16 @@ import io.github.ancmdiag.Classification;
 import io.github.ancmdiag.Diagnoser;
 import io.github.ancmdiag.SignatureMatch;
 import io.github.ancmdiag.catalog.BundledCatalog;
+import io.github.ancmdiag.input.Format;
+import io.github.ancmdiag.input.LogReader;
 import io.github.ancmdiag.input.LogRecord;
+import io.github.ancmdiag.input.SkippedRecord;
 import io.github.ancmdiag.model.Channel;
 import io.github.ancmdiag.rules.CatalogEntry;
 import io.github.ancmdiag.rules.Signature;
 import io.github.ancmdiag.rules.Variant;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -22,6 +26,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,6 +86,7 @@ final class ScanCommand implements Callable<Integer> {
   static final int LINE_LIMIT = 1 << 20;
   /** The most skipped lines listed by location; all are counted. */
   static final int SKIPPED_LISTED = 1000;
+  private static final byte[] EVTX_MAGIC = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};
   private static final long PROGRESS_AFTER_NANOS = 2_000_000_000L;
   private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
 
@@ -265,6 +271,10 @@ final class ScanCommand implements Callable<Integer> {
     } catch (IOException e) {
       atOpen = -1; // not known: opening it below says why
     }
+    if (isEvtx(f)) {
+      scanEvtx(classifier, f, source, counts, out, atOpen);
+      return;
+    }
     try (LineSource in = new LineSource(Files.newInputStream(f), LINE_LIMIT)) {
       long fileBytes = 0;
       for (CharSequence line = in.next(); line != null; line = in.next()) {
@@ -311,6 +321,56 @@ final class ScanCommand implements Callable<Integer> {
       if (atOpen >= 0 && in.streamBytes() != atOpen) {
         changed.add(new Changed(source, atOpen, in.streamBytes()));
       }
+    } catch (IOException e) {
+      errors.add(source + ": " + TextFiles.reason(e));
+    }
+  }
+
+  /** Tells whether a file starts with the signature of Event Viewer's binary format. */
+  private static boolean isEvtx(Path f) {
+    byte[] head = new byte[EVTX_MAGIC.length];
+    try (InputStream in = Files.newInputStream(f)) {
+      return in.readNBytes(head, 0, head.length) == head.length && Arrays.equals(head, EVTX_MAGIC);
+    } catch (IOException e) {
+      return false; // the line reader opens it again and says why it cannot
+    }
+  }
+
+  /**
+   * Scans an {@code .evtx} file event by event (its records are binary, not lines): each event
+   * counts as one line, at the file's bytes; what the reader cannot read is noted by offset.
+   */
+  private void scanEvtx(Diagnoser.Classifier classifier, Path f, String source, long[] counts,
+      PrintWriter out, long atOpen) {
+    try (LogReader reader = LogReader.open(f, Format.EVTX)) {
+      for (LogRecord record : reader) {
+        lines++;
+        counts[0]++;
+        Optional<Classification> found = classifier.match(record);
+        if (found.isPresent() && !found.get().matches().isEmpty()) {
+          Classification c = found.get();
+          matched++;
+          counts[2]++;
+          count(c);
+          if (jsonl) {
+            out.println(jsonLine(c, source, record.line()));
+          }
+          if (report != null) {
+            report.add(c, source, record.line(), record.text());
+          }
+        }
+      }
+      // the parts of the file it could not read (a damaged chunk, a cut record), by byte offset
+      List<SkippedRecord> unread = reader.skipped();
+      for (int i = 0; i < unread.size() && i < SKIPPED_LISTED; i++) {
+        notes.add(unread.get(i).toString());
+      }
+      if (unread.size() > SKIPPED_LISTED) {
+        notes.add(source + ": ... and " + (unread.size() - SKIPPED_LISTED) + " more unread parts");
+      }
+      long size = Math.max(0, atOpen);
+      bytes += size;
+      counts[1] += size;
     } catch (IOException e) {
       errors.add(source + ": " + TextFiles.reason(e));
     }

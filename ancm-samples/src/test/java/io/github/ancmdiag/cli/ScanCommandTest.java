@@ -70,6 +70,31 @@ class ScanCommandTest {
   }
 
   @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void should_scan_an_evtx_event_by_event_and_note_the_parts_it_cannot_read() throws IOException {
+    // given: Event Viewer's binary files, one whole and one with a damaged chunk
+    Path samples = Path.of("..", "ancm-core", "src", "test", "resources", "evtx");
+    Path whole = samples.resolve("system.evtx");
+    Path damaged = samples.resolve("sample_with_a_bad_chunk_magic.evtx");
+
+    // when
+    CliRun wholeRun = CliRun.of("scan", "--json", whole.toString());
+    CliRun damagedRun = CliRun.of("scan", "--json", damaged.toString());
+
+    // then: one "line" per event (the readers' count), the file's bytes, no binary junk
+    assertThat(wholeRun.code).isZero();
+    JsonNode json = JSON.readTree(wholeRun.out);
+    assertThat(json.path("lines").asLong()).isEqualTo(1_881);
+    assertThat(json.path("bytes").asLong()).isEqualTo(Files.size(whole));
+    assertThat(json.path("matched").asLong()).isZero();
+    assertThat(wholeRun.err).doesNotContain("note:");
+    // and the damaged file keeps every readable event, the rest noted by byte offset
+    assertThat(damagedRun.code).isZero();
+    assertThat(JSON.readTree(damagedRun.out).path("lines").asLong()).isEqualTo(298);
+    assertThat(damagedRun.err).contains("note: ").contains("(byte ");
+  }
+
+  @Test
   void should_print_counts_and_throughput_as_text_when_not_asked_for_json(@TempDir Path dir)
       throws IOException {
     // given
