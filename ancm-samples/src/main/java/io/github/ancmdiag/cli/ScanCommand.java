@@ -297,21 +297,8 @@ final class ScanCommand implements Callable<Integer> {
         if (line.length() == 0 || !classifier.mayMatch(Channel.EVENT_LOG, line)) {
           continue; // most lines: classified from the decoded buffer, nothing made of them
         }
-        Optional<Classification> found = classifier.match(LogRecord.builder(Channel.EVENT_LOG,
-            line.toString()).source(source).line(in.lineNumber()).build());
-        // a record that is only a normal ANCM event (a start, a shutdown) matches no entry
-        if (found.isPresent() && !found.get().matches().isEmpty()) {
-          Classification c = found.get();
-          matched++;
-          counts[2]++;
-          count(c);
-          if (jsonl) {
-            out.println(jsonLine(c, source, in.lineNumber()));
-          }
-          if (report != null) {
-            report.add(c, source, in.lineNumber(), c.record().text());
-          }
-        }
+        classify(classifier, LogRecord.builder(Channel.EVENT_LOG, line.toString())
+            .source(source).line(in.lineNumber()).build(), counts, out);
       }
       bytes += in.bytesRead() - fileBytes;
       counts[1] += in.bytesRead() - fileBytes;
@@ -346,19 +333,7 @@ final class ScanCommand implements Callable<Integer> {
       for (LogRecord record : reader) {
         lines++;
         counts[0]++;
-        Optional<Classification> found = classifier.match(record);
-        if (found.isPresent() && !found.get().matches().isEmpty()) {
-          Classification c = found.get();
-          matched++;
-          counts[2]++;
-          count(c);
-          if (jsonl) {
-            out.println(jsonLine(c, source, record.line()));
-          }
-          if (report != null) {
-            report.add(c, source, record.line(), record.text());
-          }
-        }
+        classify(classifier, record, counts, out);
       }
       // the parts of the file it could not read (a damaged chunk, a cut record), by byte offset
       List<SkippedRecord> unread = reader.skipped();
@@ -373,6 +348,26 @@ final class ScanCommand implements Callable<Integer> {
       counts[1] += size;
     } catch (IOException e) {
       errors.add(source + ": " + TextFiles.reason(e));
+    }
+  }
+
+  /** Classifies one record and counts it, prints it and adds it to the report if it matches. */
+  private void classify(Diagnoser.Classifier classifier, LogRecord record, long[] counts,
+      PrintWriter out) {
+    Optional<Classification> found = classifier.match(record);
+    // a record that is only a normal ANCM event (a start, a shutdown) matches no entry
+    if (found.isEmpty() || found.get().matches().isEmpty()) {
+      return;
+    }
+    Classification c = found.get();
+    matched++;
+    counts[2]++;
+    count(c);
+    if (jsonl) {
+      out.println(jsonLine(c, record.source(), record.line()));
+    }
+    if (report != null) {
+      report.add(c, record.source(), record.line(), record.text());
     }
   }
 
