@@ -156,6 +156,25 @@ class LogReaderTest {
   }
 
   @Test
+  void should_report_one_skip_when_the_only_event_of_an_export_is_cut_off() {
+    // given: an export that ends inside its first and only event
+    String xml = "<Events><Event><System><Provider Name='P'/><EventID>1010</EventID></System>"
+        + "<EventData><Data>Application '/LM/W3SVC/2/ROOT' with physical root";
+
+    // when
+    Result result = drain(LogReader.of("cut.xml",
+        new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), Format.EVENT_XML, null,
+        ReadLimits.defaults()));
+
+    // then: the cut event is the one thing skipped; the file is event XML, not "no event found"
+    assertThat(result.records()).isEmpty();
+    assertThat(result.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.byteOffset()).isEqualTo(8);
+      assertThat(s.reason()).contains("truncated");
+    });
+  }
+
+  @Test
   void should_read_each_block_when_event_viewer_details_are_copied_as_text() throws IOException {
     // when
     Result result = read("eventviewer-copy.txt");

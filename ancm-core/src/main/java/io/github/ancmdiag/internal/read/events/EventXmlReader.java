@@ -102,6 +102,7 @@ public final class EventXmlReader extends RecordReader {
       int c = read();
       if (c < 0) {
         if (event != null) {
+          events++; // an event was found, though cut off: the input is event XML
           skip(startLine, startOffset, "the input ends inside the event that starts here "
               + "(a truncated file); that event was not read");
         }
