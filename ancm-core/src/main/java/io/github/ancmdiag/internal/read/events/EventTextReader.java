@@ -43,9 +43,8 @@ public final class EventTextReader extends RecordReader {
       "the following information was included with the event:";
 
   /** One line: its text without the terminator, the terminator, where it starts. */
-  record Line(String text, String end, long number, long byteOffset, long cutOffset) {}
 
-  private final List<Line> ahead = new ArrayList<>();
+  private final List<CappedLine> ahead = new ArrayList<>();
   private boolean inputEnded;
   private boolean started;
 
@@ -69,9 +68,9 @@ public final class EventTextReader extends RecordReader {
     if (headerLines == 0) {
       return null; // not reached: blocks end only at a header or the end
     }
-    List<Line> header = new ArrayList<>(ahead.subList(0, headerLines));
+    List<CappedLine> header = new ArrayList<>(ahead.subList(0, headerLines));
     ahead.subList(0, headerLines).clear();
-    Line first = header.get(0);
+    CappedLine first = header.get(0);
     String[] fields = fields(header);
 
     StringBuilder description = new StringBuilder();
@@ -82,33 +81,33 @@ public final class EventTextReader extends RecordReader {
       if (ahead.isEmpty() || headerLength(texts(), 0) > 0) {
         break;
       }
-      Line line = ahead.remove(0);
+      CappedLine line = ahead.remove(0);
       if (!inXml && isXmlMarker(line, ahead)) {
         inXml = true;
       }
       if (inXml) {
         continue;
       }
-      if (line.cutOffset >= 0 && cutOffset < 0) {
-        cutOffset = line.cutOffset;
+      if (line.cutOffset() >= 0 && cutOffset < 0) {
+        cutOffset = line.cutOffset();
       }
       int room = maxChars - description.length();
-      String piece = line.text + line.end;
+      String piece = line.text() + line.end();
       if (piece.length() <= room) {
         description.append(piece);
       } else {
         description.append(piece, 0, Math.max(0, room));
         if (cutOffset < 0) {
-          cutOffset = line.byteOffset + (long) Math.max(0, room);
+          cutOffset = line.byteOffset() + (long) Math.max(0, room);
         }
       }
     }
     if (cutOffset >= 0) {
-      skipCut(first.number, cutOffset);
+      skipCut(first.number(), cutOffset);
     }
     String text = unwrapMissingDescription(description.toString().strip());
     RawRecord.Builder b = RawRecord.builder(Channel.EVENT_LOG, text).source(source)
-        .line(first.number).provider(fields[1]).level(fields[5]);
+        .line(first.number()).provider(fields[1]).level(fields[5]);
     int id = EventXmlReader.eventId(fields[3]);
     if (id > 0) {
       b.eventId(id);
@@ -118,15 +117,15 @@ public final class EventTextReader extends RecordReader {
 
   /** Drops and reports the lines before the first header; reports a file with none. */
   private void skipToFirstHeader() throws IOException {
-    Line firstJunk = null;
+    CappedLine firstJunk = null;
     int junk = 0;
     while (true) {
       fill();
       if (ahead.isEmpty() || headerLength(texts(), 0) > 0) {
         break;
       }
-      Line line = ahead.remove(0);
-      if (!line.text.isBlank()) {
+      CappedLine line = ahead.remove(0);
+      if (!line.text().isBlank()) {
         junk++;
         if (firstJunk == null) {
           firstJunk = line;
@@ -134,62 +133,32 @@ public final class EventTextReader extends RecordReader {
       }
     }
     if (ahead.isEmpty()) {
-      skip(firstJunk == null ? 1 : firstJunk.number, firstJunk == null ? 0 : firstJunk.byteOffset,
+      skip(firstJunk == null ? 1 : firstJunk.number(), firstJunk == null ? 0 : firstJunk.byteOffset(),
           "no Event Viewer event header (Log Name: ... Description:) was found: this is not an "
           + "Event Viewer text copy");
     } else if (firstJunk != null) {
-      skip(firstJunk.number, firstJunk.byteOffset, junk + " non-blank line(s) before the first "
+      skip(firstJunk.number(), firstJunk.byteOffset(), junk + " non-blank line(s) before the first "
           + "event header are not part of an event");
     }
   }
 
   private List<String> texts() {
     List<String> texts = new ArrayList<>(ahead.size());
-    for (Line l : ahead) {
-      texts.add(l.text);
+    for (CappedLine l : ahead) {
+      texts.add(l.text());
     }
     return texts;
   }
 
   private void fill() throws IOException {
     while (ahead.size() < LOOKAHEAD && !inputEnded) {
-      Line line = readLine();
+      CappedLine line = readCappedLine();
       if (line == null) {
         inputEnded = true;
       } else {
         ahead.add(line);
       }
     }
-  }
-
-  /** Reads one line, keeping at most the record limit of it. */
-  private @Nullable Line readLine() throws IOException {
-    long number = in.line();
-    long offset = in.byteOffset();
-    StringBuilder sb = new StringBuilder();
-    long cut = -1;
-    int c;
-    while (true) {
-      long at = in.byteOffset();
-      c = in.read();
-      if (c < 0 || c == '\n') {
-        break;
-      }
-      if (sb.length() < maxChars) {
-        sb.append((char) c);
-      } else if (cut < 0) {
-        cut = at;
-      }
-    }
-    if (c < 0 && sb.length() == 0 && cut < 0) {
-      return null;
-    }
-    String end = c < 0 ? "" : "\n";
-    if (sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r') {
-      sb.setLength(sb.length() - 1);
-      end = "\r" + end;
-    }
-    return new Line(sb.toString(), end, number, offset, cut);
   }
 
   private static final String[] ENGLISH = {"log name", "source", "date", "event id",
@@ -255,12 +224,12 @@ public final class EventTextReader extends RecordReader {
   }
 
   /** The ten fields by English label, else by position; "" when absent. */
-  private static String[] fields(List<Line> header) {
+  private static String[] fields(List<CappedLine> header) {
     String[] fields = new String[ENGLISH.length];
     java.util.Arrays.fill(fields, "");
-    boolean english = "log name".equals(label(header.get(0).text));
+    boolean english = "log name".equals(label(header.get(0).text()));
     for (int k = 0; k < header.size(); k++) {
-      String text = header.get(k).text;
+      String text = header.get(k).text();
       if (english) {
         for (int f = 0; f < ENGLISH.length; f++) {
           if (ENGLISH[f].equals(label(text))) {
@@ -274,13 +243,13 @@ public final class EventTextReader extends RecordReader {
     return fields;
   }
 
-  private static boolean isXmlMarker(Line line, List<Line> next) {
-    if (line.text.strip().equalsIgnoreCase("Event Xml:")) {
+  private static boolean isXmlMarker(CappedLine line, List<CappedLine> next) {
+    if (line.text().strip().equalsIgnoreCase("Event Xml:")) {
       return true;
     }
-    String label = label(line.text);
-    return label != null && value(line.text).isEmpty() && !next.isEmpty()
-        && next.get(0).text.strip().startsWith("<Event");
+    String label = label(line.text());
+    return label != null && value(line.text()).isEmpty() && !next.isEmpty()
+        && next.get(0).text().strip().startsWith("<Event");
   }
 
   /**

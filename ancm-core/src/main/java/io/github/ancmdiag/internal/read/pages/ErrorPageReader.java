@@ -242,9 +242,6 @@ public final class ErrorPageReader extends RecordReader {
   /** The most MIME headers of one block kept. */
   static final int MAX_HEADERS = 64;
 
-  /** One line of an MHTML file, without its terminator. */
-  private record MimeLine(String text, long number, long byteOffset) {}
-
   /**
    * Reads the first {@code text/html} part of an MHTML file into {@link HtmlText}. Lines are MIME
    * lines (quoted-printable and base64 keep them under 77 characters); one longer than the
@@ -259,7 +256,7 @@ public final class ErrorPageReader extends RecordReader {
     }
     String delimiter = "--" + boundary;
     HtmlText html = null;
-    MimeLine line = readMimeLine();
+    CappedLine line = readMimeLine();
     while (line != null && html == null) {
       if (!line.text().startsWith(delimiter) || line.text().startsWith(delimiter + "--")) {
         line = readMimeLine();
@@ -285,7 +282,7 @@ public final class ErrorPageReader extends RecordReader {
   }
 
   /** Decodes one part's body into {@code html}; returns the line that ended it, or null. */
-  private @Nullable MimeLine readHtmlPart(HtmlText html, String delimiter, Charset charset,
+  private @Nullable CappedLine readHtmlPart(HtmlText html, String delimiter, Charset charset,
       String encoding) throws IOException {
     CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -294,7 +291,7 @@ public final class ErrorPageReader extends RecordReader {
     boolean quotedPrintable = encoding.equals("quoted-printable");
     boolean base64 = encoding.equals("base64");
     while (true) {
-      MimeLine line = readMimeLine();
+      CappedLine line = readMimeLine();
       if (line == null || line.text().startsWith(delimiter)) {
         bytes.flip();
         decoder.decode(bytes, chars, true);
@@ -404,7 +401,7 @@ public final class ErrorPageReader extends RecordReader {
     boolean longReported = false;
     boolean manyReported = false;
     while (true) {
-      MimeLine line = readMimeLine();
+      CappedLine line = readMimeLine();
       if (line == null || line.text().isBlank()) {
         break;
       }
@@ -460,36 +457,15 @@ public final class ErrorPageReader extends RecordReader {
     return null;
   }
 
-  /** Reads one line, at most {@code maxChars} of it; null at the end of the input. */
-  private @Nullable MimeLine readMimeLine() throws IOException {
-    long number = in.line();
-    long offset = in.byteOffset();
-    StringBuilder sb = new StringBuilder();
-    long cut = -1;
-    int c;
-    while (true) {
-      long at = in.byteOffset();
-      c = in.read();
-      if (c < 0 || c == '\n') {
-        break;
-      }
-      if (sb.length() < maxChars) {
-        sb.append((char) c);
-      } else if (cut < 0) {
-        cut = at;
-      }
+  /** Reads one line of an MHTML file, reporting a line cut at the limit; null at the end. */
+  private @Nullable CappedLine readMimeLine() throws IOException {
+    CappedLine line = readCappedLine();
+    if (line != null && line.cutOffset() >= 0) {
+      skip(line.number(), line.cutOffset(), "line " + line.number() + " of the MHTML file is"
+          + " longer than the limit of " + maxChars + " characters; the rest of it, from byte "
+          + line.cutOffset() + ", was not read");
     }
-    if (cut >= 0) {
-      skip(number, cut, "line " + number + " of the MHTML file is longer than the limit of "
-          + maxChars + " characters; the rest of it, from byte " + cut + ", was not read");
-    }
-    if (c < 0 && sb.length() == 0) {
-      return null;
-    }
-    if (sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r') {
-      sb.setLength(sb.length() - 1);
-    }
-    return new MimeLine(sb.toString(), number, offset);
+    return line;
   }
 
   private void drain() throws IOException {

@@ -77,4 +77,51 @@ public abstract class RecordReader {
         + maxChars + " characters; it was cut there and the rest, from byte " + cutOffset
         + " to its end, was not read");
   }
+
+  /**
+   * One line read raw, at most {@link #maxChars} characters of it.
+   *
+   * @param text the line without its end, a CR before the LF removed
+   * @param end what ended it: {@code "\n"}, {@code "\r\n"} or {@code ""} at the end of the input
+   * @param number its 1-based line number
+   * @param byteOffset the byte offset of its first character
+   * @param cutOffset the byte offset of the first character not kept, or -1 when it was whole
+   */
+  protected record CappedLine(String text, String end, long number, long byteOffset, long cutOffset) {}
+
+  /**
+   * Reads one line from {@link #in}, keeping at most {@link #maxChars} characters of it and
+   * reading past the rest.
+   *
+   * @return the line, or null at the end of the input
+   * @throws IOException if the input cannot be read
+   */
+  protected final @Nullable CappedLine readCappedLine() throws IOException {
+    long number = in.line();
+    long offset = in.byteOffset();
+    StringBuilder sb = new StringBuilder();
+    long cut = -1;
+    int c;
+    while (true) {
+      long at = in.byteOffset();
+      c = in.read();
+      if (c < 0 || c == '\n') {
+        break;
+      }
+      if (sb.length() < maxChars) {
+        sb.append((char) c);
+      } else if (cut < 0) {
+        cut = at;
+      }
+    }
+    if (c < 0 && sb.length() == 0 && cut < 0) {
+      return null;
+    }
+    String end = c < 0 ? "" : "\n";
+    if (sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r') {
+      sb.setLength(sb.length() - 1);
+      end = "\r" + end;
+    }
+    return new CappedLine(sb.toString(), end, number, offset, cut);
+  }
 }
